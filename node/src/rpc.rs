@@ -1,0 +1,93 @@
+//! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
+//! account nonce, fee queries, BABE and GRANDPA.
+
+use std::sync::Arc;
+
+use codchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use jsonrpsee::RpcModule;
+use sc_consensus_babe::BabeWorkerHandle;
+use sc_consensus_grandpa::{
+	FinalityProofProvider, GrandpaJustificationStream, SharedAuthoritySet, SharedVoterState,
+};
+use sc_transaction_pool_api::TransactionPool;
+use sp_api::ProvideRuntimeApi;
+use sp_block_builder::BlockBuilder;
+use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+use sp_consensus::SelectChain;
+use sp_keystore::KeystorePtr;
+
+pub use sc_rpc::SubscriptionTaskExecutor;
+
+/// What the BABE methods need.
+pub struct BabeDeps {
+	/// Answers `babe_epochAuthorship` from the epoch data the BABE worker keeps.
+	pub babe_worker_handle: BabeWorkerHandle<Block>,
+	/// Keys of this node, to tell which slots it may author.
+	pub keystore: KeystorePtr,
+}
+
+/// What the GRANDPA methods need.
+pub struct GrandpaDeps<B> {
+	pub shared_voter_state: SharedVoterState,
+	pub shared_authority_set:
+		SharedAuthoritySet<codchain_runtime::Hash, codchain_runtime::BlockNumber>,
+	pub justification_stream: GrandpaJustificationStream<Block>,
+	pub subscription_executor: SubscriptionTaskExecutor,
+	pub finality_provider: Arc<FinalityProofProvider<B, Block>>,
+}
+
+/// Everything the full node's RPC needs.
+pub struct FullDeps<C, P, SC, B> {
+	pub client: Arc<C>,
+	pub pool: Arc<P>,
+	pub select_chain: SC,
+	pub babe: BabeDeps,
+	pub grandpa: GrandpaDeps<B>,
+}
+
+/// Builds the RPC module of a full node.
+pub fn create_full<C, P, SC, B>(
+	deps: FullDeps<C, P, SC, B>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>
+		+ HeaderBackend<Block>
+		+ HeaderMetadata<Block, Error = BlockChainError>
+		+ Send
+		+ Sync
+		+ 'static,
+	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
+		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ sp_consensus_babe::BabeApi<Block>
+		+ BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+	SC: SelectChain<Block> + 'static,
+	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
+	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
+{
+	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use sc_consensus_babe_rpc::{Babe, BabeApiServer};
+	use sc_consensus_grandpa_rpc::{Grandpa, GrandpaApiServer};
+	use substrate_frame_rpc_system::{System, SystemApiServer};
+
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool, select_chain, babe, grandpa } = deps;
+
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(
+		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
+	)?;
+	module.merge(
+		Grandpa::new(
+			grandpa.subscription_executor,
+			grandpa.shared_authority_set,
+			grandpa.shared_voter_state,
+			grandpa.justification_stream,
+			grandpa.finality_provider,
+		)
+		.into_rpc(),
+	)?;
+
+	Ok(module)
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every Codchain test from a fresh machine: installs prerequisites, builds the node, then
+#   1. cargo tests: runtime tests against the real runtime, node CLI / chain-spec drift tests;
+#   2. end-to-end tests: a real `codchain-node --dev --tmp` driven over JSON-RPC by @polkadot/api;
+#   3. the zombienet test: three validators on this machine.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+start=$(date +%s)
+
+"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/build.sh"
+
+step "cargo fmt --check"
+cargo fmt --all --check --manifest-path "$ROOT/Cargo.toml"
+
+step "cargo test --release --locked --workspace"
+cargo test --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
+
+step "End-to-end tests (e2e/, node --test)"
+(cd "$ROOT/e2e" && CODCHAIN_NODE="$NODE_BIN" npm test --silent)
+
+step "Zombienet: zombienet/local-3.zndsl"
+"$ROOT/scripts/zombienet.sh" test "$ROOT/zombienet/local-3.zndsl"
+
+step "All tests passed in $(( $(date +%s) - start )) s"
