@@ -68,7 +68,8 @@ fn a_transfer_pays_its_fee_to_the_block_author() {
 		});
 		let xt = signed(Bob, call.clone(), 0);
 		let len = xt.encoded_size() as u32;
-		let expected_fee = TransactionPayment::compute_fee(len, &call.get_dispatch_info(), 0);
+		// The dispatch info of the whole extrinsic includes the weight of its extensions.
+		let expected_fee = TransactionPayment::compute_fee(len, &xt.get_dispatch_info(), 0);
 		assert!(expected_fee > 0);
 
 		let (bob_before, charlie_before, alice_before) = (

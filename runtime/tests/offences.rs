@@ -7,7 +7,10 @@ use codchain_runtime::{
 	genesis_config_presets::VALIDATOR_BOND, Babe, Balances, Header, Historical, Runtime,
 	RuntimeEvent, RuntimeOrigin, System,
 };
-use frame_support::{assert_noop, assert_ok, traits::KeyOwnerProofSystem};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::Inspect, KeyOwnerProofSystem},
+};
 use sp_consensus_babe::digests::CompatibleDigestItem;
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{traits::Header as _, DigestItem};
@@ -26,7 +29,7 @@ fn equivocation_proof(
 			System::parent_hash(),
 			babe_pre_digest(authority_index, slot),
 		);
-		let signature = offender.pair().sign(h.hash().as_ref());
+		let signature = offender.sign(h.hash().as_ref());
 		h.digest_mut().push(<DigestItem as CompatibleDigestItem>::babe_seal(signature.into()));
 		h
 	};

@@ -13,9 +13,10 @@ use sp_consensus_babe::{
 	Slot, BABE_ENGINE_ID,
 };
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Digest, DigestItem};
+use sp_runtime::{generic::Digest, traits::Header as _, DigestItem};
 use std::sync::Arc;
 
+#[allow(unused_imports)]
 pub use sp_genesis_builder::{DEV_RUNTIME_PRESET as DEV, LOCAL_TESTNET_RUNTIME_PRESET as LOCAL};
 
 /// Externalities holding the genesis state of `preset` and an in-memory keystore.
