@@ -21,13 +21,11 @@ fi
 PKGS=(protobuf-compiler build-essential pkg-config libssl-dev git curl jq nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
+  # A machine may carry Node.js from outside Debian (no dpkg entry): a working node/npm will do.
+  if [ "$p" = nodejs ] && command -v node >/dev/null; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# A machine may carry Node.js from outside Debian (no dpkg entry): accept a working node + npm.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
-fi
-missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 if [ "${#missing[@]}" -gt 0 ]; then
   step "Installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -55,10 +53,14 @@ rustup component list --installed | grep -q '^clippy' || rustup component add cl
 # that an offline registry mirror cannot serve.
 step "Node.js packages (e2e/): @polkadot/api, @zombienet/cli"
 cd "$ROOT/e2e"
-if [ -f package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci in e2e/"
+# Reinstall only when package-lock.json changed since the last install.
+stamp=node_modules/.codchain-lock-sha256
+want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "node_modules matches package-lock.json"
 else
-  npm install --no-audit --no-fund --loglevel=error || fail "npm install in e2e/"
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci in e2e/"
+  echo "$want" > "$stamp"
 fi
 npx --no-install zombienet version >/dev/null 2>&1 || fail "zombienet did not install (npx zombienet version)"
 

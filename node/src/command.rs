@@ -40,19 +40,16 @@ impl SubstrateCli for Cli {
 }
 
 /// The parts a chain-maintenance sub-command works on.
-fn chain_ops(
-	config: &sc_service::Configuration,
-) -> Result<
-	PartialComponents<
-		service::FullClient,
-		service::FullBackend,
-		service::FullSelectChain,
-		sc_consensus::DefaultImportQueue<codchain_runtime::opaque::Block>,
-		service::TransactionPool,
-		(),
-	>,
-	sc_cli::Error,
-> {
+type ChainOps = PartialComponents<
+	service::FullClient,
+	service::FullBackend,
+	service::FullSelectChain,
+	sc_consensus::DefaultImportQueue<codchain_runtime::opaque::Block>,
+	service::TransactionPool,
+	(),
+>;
+
+fn chain_ops(config: &sc_service::Configuration) -> Result<ChainOps, sc_cli::Error> {
 	let parts = service::new_partial(config)?;
 	Ok(PartialComponents {
 		client: parts.client,

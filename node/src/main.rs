@@ -1,5 +1,8 @@
 //! `codchain-node`: the Codchain validator and full node.
 
+// `sc_cli::Error` and `sc_service::Error` are upstream types every Substrate node returns by value.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod command;

@@ -23,7 +23,7 @@ fn sorted(mut v: Vec<sp_runtime::AccountId32>) -> Vec<sp_runtime::AccountId32> {
 
 #[test]
 fn both_presets_are_offered() {
-	let names: Vec<String> = preset_names().into_iter().map(|p| String::from(p)).collect();
+	let names: Vec<String> = preset_names().into_iter().collect();
 	assert_eq!(names, vec![DEV.to_string(), LOCAL.to_string()]);
 	assert!(codchain_runtime::genesis_config_presets::get_preset(&"nope".into()).is_none());
 }

@@ -98,7 +98,7 @@ fn equivocation_is_reported_and_slashed() {
 		assert!(slashed <= VALIDATOR_BOND);
 		assert_eq!(Balances::total_balance(&alice), alice_total_before - slashed);
 		let ledger = pallet_staking::Ledger::<Runtime>::get(&alice);
-		assert!(ledger.map_or(true, |l| l.active == VALIDATOR_BOND - slashed));
+		assert!(ledger.is_none_or(|l| l.active == VALIDATOR_BOND - slashed));
 		// The reporter is rewarded out of the slash.
 		assert!(Balances::free_balance(&bob) > bob_before, "reporter got no reward");
 	});
