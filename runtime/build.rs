@@ -1,8 +1,22 @@
 fn main() {
-	// The metadata hash lets wallets and the `CheckMetadataHash` extension prove that the
-	// metadata they decode with is the one the chain runs (RFC-0078).
 	#[cfg(feature = "std")]
-	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash("COD", 12)
-		.build();
+	{
+		// Panic locations put the absolute paths of our sources into the Wasm. Remapping the
+		// checkout directory makes the runtime byte-identical wherever the repository is cloned,
+		// so the committed chain specs can be compared with what the binary generates.
+		let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+		let workspace = std::path::Path::new(&manifest)
+			.parent()
+			.expect("the runtime crate lives inside the workspace");
+		// Dependencies' sources sit under `$CARGO_HOME/registry/src`, which differs per user.
+		let cargo_home = std::env::var("CARGO_HOME")
+			.unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
+		substrate_wasm_builder::WasmBuilder::init_with_defaults()
+			.append_to_rust_flags(format!("--remap-path-prefix={}=/codchain", workspace.display()))
+			.append_to_rust_flags(format!("--remap-path-prefix={cargo_home}=/cargo"))
+			// The metadata hash lets wallets and the `CheckMetadataHash` extension prove that the
+			// metadata they decode with is the one the chain runs (RFC-0078).
+			.enable_metadata_hash("COD", 12)
+			.build();
+	}
 }

@@ -32,6 +32,11 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
+	/// Runtime and pallet benchmarks (build with `--features runtime-benchmarks`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
 }

@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	AccountId, Babe, Balance, Block, EpochDuration, Executive, Grandpa, Historical,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking,
-	System, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	System, Timecoin, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
 impl_runtime_apis! {
@@ -251,6 +251,66 @@ impl_runtime_apis! {
 
 		fn pending_rewards(era: sp_staking::EraIndex, account: AccountId) -> bool {
 			Staking::api_pending_rewards(era, account)
+		}
+	}
+
+	impl pallet_timecoin_runtime_api::TimecoinApi<Block, AccountId> for Runtime {
+		fn coins_of(
+			holder: AccountId,
+			start_after: Option<pallet_timecoin::CoinId>,
+			limit: u32,
+		) -> Vec<pallet_timecoin::CoinDetails<AccountId>> {
+			Timecoin::coins_of(holder, start_after, limit)
+		}
+
+		fn coin(id: pallet_timecoin::CoinId) -> Option<pallet_timecoin::CoinDetails<AccountId>> {
+			Timecoin::coin(id)
+		}
+
+		fn issuer(issuer: AccountId) -> pallet_timecoin::IssuerSummary {
+			Timecoin::issuer_summary(issuer)
+		}
+
+		fn appointments(
+			issuer: AccountId,
+			from: u64,
+			to: u64,
+		) -> Vec<pallet_timecoin::AppointmentDetails<AccountId>> {
+			Timecoin::appointments_of(issuer, from, to)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
+			use frame_support::traits::StorageInfoTrait;
+			use frame_system_benchmarking::Pallet as SystemBench;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			crate::benches::list_benchmarks!(list, extra);
+			(list, crate::AllPalletsWithSystem::storage_info())
+		}
+
+		#[allow(non_local_definitions)]
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
+			use frame_support::traits::WhitelistedStorageKeys;
+			use frame_system_benchmarking::Pallet as SystemBench;
+
+			impl frame_system_benchmarking::Config for Runtime {}
+			impl frame_benchmarking::baseline::Config for Runtime {}
+
+			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			crate::benches::add_benchmarks!(params, batches);
+			Ok(batches)
 		}
 	}
 

@@ -77,6 +77,12 @@ pub const MILLICENTS: Balance = CENTS / 1_000;
 /// An account holding less than this is reaped.
 pub const EXISTENTIAL_DEPOSIT: Balance = CENTS;
 
+/// Storage deposit for user state of `items` storage entries and `bytes` bytes: 2 CENTS per
+/// entry plus 1/100 CENT per byte.
+pub const fn deposit(items: u32, bytes: u32) -> Balance {
+	items as Balance * 2 * CENTS + bytes as Balance * 10 * MILLICENTS
+}
+
 /// Expected block time. Changing it after genesis stops block production (BABE slots).
 pub const MILLISECS_PER_BLOCK: Moment = 6_000;
 /// BABE slot length.
@@ -177,6 +183,17 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benches {
+	frame_benchmarking::define_benchmarks!(
+		[frame_benchmarking, BaselineBench::<Runtime>]
+		[frame_system, SystemBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_timestamp, Timestamp]
+		[pallet_timecoin, Timecoin]
+	);
+}
+
 /// The pallets of the runtime. Indices are part of the transaction format: never reuse or reorder.
 ///
 /// Babe, Timestamp and Authorship come before Session, and Staking before Session, so that
@@ -224,4 +241,8 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	// The cooperative economy (SPEC §3-§9) starts at index 20.
+	#[runtime::pallet_index(20)]
+	pub type Timecoin = pallet_timecoin;
 }

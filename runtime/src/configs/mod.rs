@@ -4,7 +4,9 @@
 //! [`consensus`].
 
 pub mod consensus;
+pub mod economy;
 pub use consensus::*;
+pub use economy::*;
 
 use frame_support::{
 	derive_impl, parameter_types,

@@ -1,5 +1,7 @@
 //! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
-//! account nonce, fee queries, BABE and GRANDPA.
+//! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets.
+
+pub mod timecoin;
 
 use std::sync::Arc;
 
@@ -59,6 +61,7 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ sp_consensus_babe::BabeApi<Block>
+		+ pallet_timecoin_runtime_api::TimecoinApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -75,6 +78,7 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(timecoin::TimecoinApiServer::into_rpc(timecoin::Timecoin::new(client.clone())))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -1,0 +1,89 @@
+// End to end: timecoin on a running dev node, driven by @polkadot/api, queried over JSON-RPC.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { rpc, startNode } from '../lib/node.js';
+import { findEvent, sendAndFinalize } from '../lib/tx.js';
+
+describe('timecoin on codchain-node --dev', () => {
+  let node;
+  let api;
+  let alice;
+  let bob;
+  let charlie;
+
+  before(async () => {
+    node = await startNode(['--dev', '--tmp']);
+    await cryptoWaitReady();
+    api = await ApiPromise.create({ provider: new WsProvider(node.ws), noInitWarn: true });
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => keyring.addFromUri(s));
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+    if (node) await node.stop().catch(() => node.child.kill('SIGKILL'));
+  });
+
+  test('issue, the seed transfer, an appointment, and the queries', async () => {
+    const tc = api.tx.timecoin;
+
+    // Alice stands behind 10 000 seconds and issues 10 and 80 to Bob.
+    await sendAndFinalize(api, tc.declareCapacity(10_000), alice);
+    const issued = await sendAndFinalize(
+      api,
+      tc.issue([{ holder: bob.address, amount: 10 }, { holder: bob.address, amount: 80 }]),
+      alice,
+    );
+    const bobCoins = findEvent(issued.events, 'timecoin', 'Poured').outputs.map(([id]) => id.toHex());
+    assert.equal(bobCoins.length, 2);
+
+    // The seed example: Bob gives 85 of 10 + 80 to Charlie, keeps 5.
+    const moved = await sendAndFinalize(api, tc.transfer(bobCoins, charlie.address, 85), bob);
+    const [[toCharlie, , amountC], [change, , amountB]] = findEvent(moved.events, 'timecoin', 'Poured').outputs;
+    assert.equal(amountC.toNumber(), 85);
+    assert.equal(amountB.toNumber(), 5);
+
+    // Charlie books one minute of Alice's time an hour from now, keeping 25 seconds as change.
+    const now = Math.floor((await api.query.timestamp.now()).toNumber() / 1000);
+    const begin = now + 3600;
+    const end = begin + 60;
+    const booked = await sendAndFinalize(api, tc.exercise([toCharlie.toHex()], begin, end), charlie);
+    const appointment = findEvent(booked.events, 'timecoin', 'AppointmentBooked');
+    assert.ok(appointment, 'AppointmentBooked');
+
+    // A spent coin cannot be spent again.
+    await assert.rejects(
+      sendAndFinalize(api, tc.transfer(bobCoins, alice.address, 10), bob),
+      /timecoin\.UnknownOrSpentInput/,
+    );
+
+    // JSON-RPC: coins, outstanding seconds, the appointment.
+    const charlieCoins = await rpc(node.http, 'timecoin_coinsOf', [charlie.address, null, null]);
+    assert.deepEqual(charlieCoins.map((c) => c.amount), [25]);
+    assert.equal(charlieCoins[0].issuer, alice.address);
+    const bobNow = await rpc(node.http, 'timecoin_coinsOf', [bob.address]);
+    assert.equal(bobNow.length, 1);
+    assert.equal(bobNow[0].id, change.toHex());
+    assert.equal(bobNow[0].amount, 5);
+    const coin = await rpc(node.http, 'timecoin_coin', [change.toHex()]);
+    assert.equal(coin.holder, bob.address);
+    assert.equal(await rpc(node.http, 'timecoin_coin', [bobCoins[0]]), null, 'spent coin is gone');
+
+    const issuer = await rpc(node.http, 'timecoin_issuer', [alice.address]);
+    assert.deepEqual(
+      { capacity: issuer.capacity, outstanding: issuer.outstanding, appointments: issuer.appointments, noShows: issuer.noShows },
+      { capacity: 10_000, outstanding: 90, appointments: 1, noShows: 0 },
+    );
+
+    const appts = await rpc(node.http, 'timecoin_appointments', [alice.address, begin - 1, end + 1]);
+    assert.equal(appts.length, 1);
+    assert.equal(appts[0].holder, charlie.address);
+    assert.equal(appts[0].begin, begin);
+    assert.equal(appts[0].end, end);
+    assert.equal(appts[0].id, appointment.id.toNumber());
+    assert.deepEqual(await rpc(node.http, 'timecoin_appointments', [alice.address, end, end + 100]), []);
+  });
+});

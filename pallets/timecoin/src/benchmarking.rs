@@ -1,0 +1,211 @@
+//! Benchmarks of every call (frame-benchmarking v2), each in its worst case.
+
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Bounded, Saturating};
+
+use crate::{pallet::*, types::*, BenchmarkHelper};
+
+const HOUR: Seconds = 3_600;
+/// Every benchmark starts its clock here (Unix seconds).
+const START: Seconds = 1_800_000_000;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	// Enough for any number of deposits, far from overflow.
+	let amount = BalanceOf::<T>::max_value() / 1_000u32.into();
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+fn outputs<T: Config>(
+	holder: &T::AccountId,
+	n: u32,
+	each: Seconds,
+) -> Outputs<T::AccountId, T::MaxOutputs> {
+	BoundedVec::truncate_from(
+		(0..n).map(|_| PourOutput { holder: holder.clone(), amount: each }).collect(),
+	)
+}
+
+/// `issuer` declares a huge capacity and issues `n` coins of `each` seconds to `holder`.
+fn coins<T: Config>(
+	issuer: &T::AccountId,
+	holder: &T::AccountId,
+	n: u32,
+	each: Seconds,
+) -> Vec<CoinId> {
+	if Issuers::<T>::get(issuer).is_none() {
+		Pallet::<T>::do_declare_capacity(issuer, Seconds::MAX / 2).expect("declares");
+	}
+	let outs: Vec<_> =
+		(0..n).map(|_| PourOutput { holder: holder.clone(), amount: each }).collect();
+	let mut ids = Vec::new();
+	// Issue in chunks of MaxOutputs.
+	for chunk in outs.chunks(T::MaxOutputs::get() as usize) {
+		let time = chunk.iter().map(|o| o.amount).sum();
+		let poured = Pallet::<T>::do_pour(issuer, issuer, &[], chunk, time, None).expect("issues");
+		ids.extend(poured);
+	}
+	ids
+}
+
+/// Fills `issuer`'s schedule with `s` one-hour appointments booked by other holders, starting
+/// 100 hours after `START`, so a booking at `START + HOUR` lands in front of all of them.
+fn fill_schedule<T: Config>(issuer: &T::AccountId, s: u32) {
+	for k in 0..s {
+		let holder = funded::<T>("filler", k);
+		let c = coins::<T>(issuer, &holder, 1, HOUR);
+		let begin = START + (100 + k as u64) * HOUR;
+		Pallet::<T>::do_exercise(&holder, &c, begin, begin + HOUR).expect("books");
+	}
+}
+
+/// Books one hour at `START + HOUR` for `holder` with `issuer`, after `s` other appointments.
+fn booked<T: Config>(issuer: &T::AccountId, holder: &T::AccountId, s: u32) -> AppointmentId {
+	fill_schedule::<T>(issuer, s);
+	let c = coins::<T>(issuer, holder, 1, HOUR);
+	Pallet::<T>::do_exercise(holder, &c, START + HOUR, START + 2 * HOUR).expect("books");
+	NextAppointmentId::<T>::get() - 1
+}
+
+#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn declare_capacity() {
+		let issuer = funded::<T>("issuer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), 10 * HOUR);
+		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.capacity), Some(10 * HOUR));
+	}
+
+	/// An issuer pours `i` of its own coins plus new time into `o` outputs: every path of a pour
+	/// without an interval (inputs read and removed, capacity updated, outputs created).
+	#[benchmark]
+	fn pour(i: Linear<0, { T::MaxInputs::get() }>, o: Linear<1, { T::MaxOutputs::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let inputs = coins::<T>(&issuer, &issuer, i, HOUR);
+		let holder = funded::<T>("holder", 0);
+		let total = i as Seconds * HOUR + o as Seconds;
+		let each = total / o as Seconds;
+		let mut outs = outputs::<T>(&holder, o, each);
+		if let Some(last) = outs.last_mut() {
+			last.amount = last.amount.saturating_add(total - each * o as Seconds);
+		}
+		let time = o as Seconds;
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(issuer.clone()),
+			issuer.clone(),
+			BoundedVec::truncate_from(inputs),
+			outs,
+			time,
+			None,
+		);
+		assert_eq!(Holdings::<T>::iter_prefix(&holder).count() as u32, o);
+	}
+
+	/// A holder spends `i` coins for one hour of the issuer's time, with `s` appointments
+	/// already booked (insertion into the schedule is linear in `s`).
+	#[benchmark]
+	fn exercise(
+		i: Linear<1, { T::MaxInputs::get() }>,
+		s: Linear<0, { T::MaxOpenAppointments::get() - 1 }>,
+	) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		fill_schedule::<T>(&issuer, s);
+		let inputs = coins::<T>(&issuer, &holder, i, HOUR);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(holder.clone()),
+			BoundedVec::truncate_from(inputs),
+			START + HOUR,
+			START + 2 * HOUR,
+		);
+		assert_eq!(Schedules::<T>::get(&issuer).len() as u32, s + 1);
+	}
+
+	#[benchmark]
+	fn cancel_appointment(s: Linear<1, { T::MaxOpenAppointments::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let id = booked::<T>(&issuer, &holder, s - 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), id);
+		assert!(Appointments::<T>::get(id).is_none());
+	}
+
+	/// The second confirmation, which settles the appointment.
+	#[benchmark]
+	fn confirm(s: Linear<1, { T::MaxOpenAppointments::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let id = booked::<T>(&issuer, &holder, s - 1);
+		T::BenchmarkHelper::set_time(START + 2 * HOUR);
+		Pallet::<T>::do_confirm(&holder, id).expect("holder confirms");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), id);
+		assert!(Appointments::<T>::get(id).is_none());
+	}
+
+	#[benchmark]
+	fn report_no_show() {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let id = booked::<T>(&issuer, &holder, 0);
+		T::BenchmarkHelper::set_time(START + 2 * HOUR);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), id);
+		assert!(matches!(
+			Appointments::<T>::get(id).map(|a| a.status),
+			Some(AppointmentStatus::NoShowReported { .. })
+		));
+	}
+
+	/// Contesting settles the appointment, so it is linear in the schedule length too.
+	#[benchmark]
+	fn answer_no_show(s: Linear<1, { T::MaxOpenAppointments::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let id = booked::<T>(&issuer, &holder, s - 1);
+		T::BenchmarkHelper::set_time(START + 2 * HOUR);
+		Pallet::<T>::do_report_no_show(&holder, id).expect("reports");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()), id);
+		assert!(Appointments::<T>::get(id).is_none());
+	}
+
+	/// The costlier settlement: an unanswered no-show, refunded as a new coin.
+	#[benchmark]
+	fn settle(s: Linear<1, { T::MaxOpenAppointments::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let caller = funded::<T>("caller", 0);
+		let id = booked::<T>(&issuer, &holder, s - 1);
+		T::BenchmarkHelper::set_time(START + 2 * HOUR);
+		Pallet::<T>::do_report_no_show(&holder, id).expect("reports");
+		T::BenchmarkHelper::set_time(
+			(START + 2 * HOUR).saturating_add(T::AnswerWindow::get()).saturating_add(1),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.no_shows), Some(1));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,46 @@
+//! The cooperative economy of SPEC §3-§9: timecoin, ...
+
+use frame_support::{parameter_types, traits::ConstU32};
+
+use crate::{deposit, Balance, Balances, Runtime, RuntimeHoldReason, Timestamp};
+
+/// Seconds in a day (timecoin windows are wall-clock seconds, not blocks).
+const DAY_SECS: u64 = 24 * 60 * 60;
+
+parameter_types! {
+	/// A coin is two storage entries (coin, holder index) of about 240 bytes; an appointment
+	/// about the same.
+	pub const TimecoinCoinDeposit: Balance = deposit(2, 240);
+	/// An issuer record is one entry of about 100 bytes.
+	pub const TimecoinIssuerDeposit: Balance = deposit(1, 100);
+	/// A holder has a day after an appointment's end to report a no-show.
+	pub const TimecoinObjectionWindow: u64 = DAY_SECS;
+	/// An issuer has two days to contest a no-show report.
+	pub const TimecoinAnswerWindow: u64 = 2 * DAY_SECS;
+}
+
+impl pallet_timecoin::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type UnixTime = Timestamp;
+	type CoinDeposit = TimecoinCoinDeposit;
+	type IssuerDeposit = TimecoinIssuerDeposit;
+	type MaxInputs = ConstU32<16>;
+	type MaxOutputs = ConstU32<16>;
+	type MaxOpenAppointments = ConstU32<64>;
+	type ObjectionWindow = TimecoinObjectionWindow;
+	type AnswerWindow = TimecoinAnswerWindow;
+	type WeightInfo = pallet_timecoin::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = TimecoinClock;
+}
+
+/// Moves `pallet_timestamp`'s clock in the timecoin benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct TimecoinClock;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_timecoin::BenchmarkHelper for TimecoinClock {
+	fn set_time(secs: u64) {
+		pallet_timestamp::Now::<Runtime>::put(secs.saturating_mul(1_000));
+	}
+}
