@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Codchain test from a fresh machine: installs prerequisites, builds the node, then
-#   1. cargo tests: runtime tests against the real runtime, node CLI / chain-spec drift tests;
+#   1. cargo tests: pallet unit tests, runtime tests against the real runtime, node CLI and
+#      chain-spec drift tests, and the benchmarks run as tests;
 #   2. end-to-end tests: a real `codchain-node --dev --tmp` driven over JSON-RPC by @polkadot/api;
 #   3. the zombienet test: three validators on this machine.
 set -euo pipefail
@@ -15,6 +16,12 @@ cargo fmt --all --check --manifest-path "$ROOT/Cargo.toml"
 
 step "cargo test --release --locked --workspace"
 cargo test --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
+
+# Every benchmark also runs once as a test against the pallet's mock, so a benchmark that breaks
+# is caught here rather than when weights are next regenerated.
+step "Benchmarks as tests: cargo test --release --locked --features runtime-benchmarks -p pallet-timecoin"
+cargo test --release --locked --features runtime-benchmarks -p pallet-timecoin \
+  --manifest-path "$ROOT/Cargo.toml"
 
 step "End-to-end tests (e2e/, node --test)"
 (cd "$ROOT/e2e" && CODCHAIN_NODE="$NODE_BIN" npm test --silent)

@@ -7,7 +7,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::Bounded;
 
 use crate::{pallet::*, types::*, BenchmarkHelper};
 
@@ -74,7 +74,7 @@ fn booked<T: Config>(issuer: &T::AccountId, holder: &T::AccountId, s: u32) -> Ap
 	NextAppointmentId::<T>::get() - 1
 }
 
-#[benchmarks(where T::Currency: Mutate<T::AccountId>)]
+#[benchmarks]
 mod benchmarks {
 	use super::*;
 
@@ -111,6 +111,19 @@ mod benchmarks {
 			None,
 		);
 		assert_eq!(Holdings::<T>::iter_prefix(&holder).count() as u32, o);
+	}
+
+	/// A holder gives part of `i` coins away and keeps the change (two outputs).
+	#[benchmark]
+	fn transfer(i: Linear<1, { T::MaxInputs::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let to = funded::<T>("to", 0);
+		let inputs = coins::<T>(&issuer, &holder, i, HOUR);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), BoundedVec::truncate_from(inputs), to.clone(), 1);
+		assert_eq!(Holdings::<T>::iter_prefix(&to).count(), 1);
 	}
 
 	/// A holder spends `i` coins for one hour of the issuer's time, with `s` appointments

@@ -96,7 +96,8 @@ pub mod pallet {
 	// `RuntimeEvent: From<Event<Self>>` is added to `frame_system::Config` by the macro.
 	pub trait Config: frame_system::Config {
 		/// The currency deposits are held in (COD).
-		type Currency: fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Wall-clock time, for appointments.
@@ -358,7 +359,7 @@ pub mod pallet {
 		/// Transfer: give `amount` seconds of the input coins to `to`; the rest comes back to
 		/// the signer as change. Seed example: inputs 10 + 80, amount 85 → 85 to `to`, 5 back.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::pour(inputs.len() as u32, 2))]
+		#[pallet::weight(T::WeightInfo::transfer(inputs.len() as u32))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,

@@ -79,13 +79,15 @@ impl<T: Config> Pallet<T> {
 		.map_err(Error::<T>::from)?;
 
 		// Capacity: minting is the only way outstanding seconds grow.
-		let mut info = Issuers::<T>::get(issuer);
-		if time > 0 {
-			let info = info.as_mut().ok_or(Error::<T>::NoCapacityDeclared)?;
+		let minted_info = if time > 0 {
+			let mut info = Issuers::<T>::get(issuer).ok_or(Error::<T>::NoCapacityDeclared)?;
 			let outstanding = info.outstanding.checked_add(time).ok_or(Error::<T>::Overflow)?;
 			ensure!(outstanding <= info.capacity, Error::<T>::CapacityExceeded);
 			info.outstanding = outstanding;
-		}
+			Some(info)
+		} else {
+			None
+		};
 		let booking = match interval {
 			Some((begin, end)) => Some(Self::check_booking(issuer, begin, end)?),
 			None => None,
@@ -125,7 +127,7 @@ impl<T: Config> Pallet<T> {
 			coins.push(id);
 			event_outputs.push((id, o.holder.clone(), o.amount));
 		}
-		if let Some(info) = info {
+		if let Some(info) = minted_info {
 			Issuers::<T>::insert(issuer, info);
 		}
 		let appointment = match (booking, interval) {

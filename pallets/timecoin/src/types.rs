@@ -71,6 +71,7 @@ pub struct IssuerInfo<Balance> {
 	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum AppointmentStatus {
 	/// Booked; each side may confirm after `end`.
 	Booked { holder_confirmed: bool, issuer_confirmed: bool },
