@@ -2,6 +2,8 @@
 //! over it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// `decl_runtime_apis!` repeats the trait's generic bounds on every method it generates.
+#![allow(clippy::multiple_bound_locations)]
 
 extern crate alloc;
 
