@@ -1,6 +1,6 @@
 //! Pours: issue, transfer, exercise; capacity; coin deposits.
 
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -69,10 +69,15 @@ impl<T: Config> Pallet<T> {
 			burned,
 		};
 		let limits = Limits { max_inputs: T::MaxInputs::get(), max_outputs: T::MaxOutputs::get() };
+		// Each input is read from storage once; validation and the deposit check share the read.
+		let stored: BTreeMap<[u8; 32], CoinOf<T>> = raw_inputs
+			.iter()
+			.filter_map(|id| Coins::<T>::get(CoinId::from(*id)).map(|c| (*id, c)))
+			.collect();
 		let valid = validate_pour(&pour, limits, |id| {
-			Coins::<T>::get(CoinId::from(*id)).map(|c| CoinView {
-				issuer: c.issuer,
-				holder: c.holder,
+			stored.get(id).map(|c| CoinView {
+				issuer: c.issuer.clone(),
+				holder: c.holder.clone(),
 				amount: c.amount,
 			})
 		})
@@ -97,10 +102,8 @@ impl<T: Config> Pallet<T> {
 		let per_coin = T::CoinDeposit::get();
 		let needed =
 			per_coin.saturating_mul((outputs.len() as u32 + booking.is_some() as u32).into());
-		let refunded = valid
-			.inputs
-			.iter()
-			.filter_map(|(id, _)| Coins::<T>::get(CoinId::from(*id)))
+		let refunded = stored
+			.values()
 			.filter(|c| &c.depositor == pourer)
 			.fold(BalanceOf::<T>::zero(), |acc, c| acc.saturating_add(c.deposit));
 		let spendable = T::Currency::reducible_balance(
@@ -160,13 +163,14 @@ impl<T: Config> Pallet<T> {
 	/// Sum of the inputs' seconds and their common issuer, for the convenience calls that
 	/// compute change. Only reads; the pour validates properly afterwards.
 	fn inputs_total(inputs: &[CoinId]) -> Result<(T::AccountId, Seconds), DispatchError> {
-		let first = inputs.first().ok_or(Error::<T>::EmptyPour)?;
-		let issuer = Coins::<T>::get(first).ok_or(Error::<T>::UnknownOrSpentInput)?.issuer;
+		let mut issuer = None;
 		let mut total: Seconds = 0;
 		for id in inputs {
 			let coin = Coins::<T>::get(id).ok_or(Error::<T>::UnknownOrSpentInput)?;
+			issuer.get_or_insert(coin.issuer);
 			total = total.checked_add(coin.amount).ok_or(Error::<T>::Overflow)?;
 		}
+		let issuer = issuer.ok_or(Error::<T>::EmptyPour)?;
 		Ok((issuer, total))
 	}
 
