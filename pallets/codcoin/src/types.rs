@@ -1,0 +1,174 @@
+//! Types of the codcoin ledger.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::BoundedVec;
+use scale_info::TypeInfo;
+#[cfg(feature = "std")]
+use serde::{Deserialize, Serialize};
+use sp_core::H256;
+
+/// A codcoin amount, in the issuer's own units.
+pub type Units = u128;
+/// Number of a pour; never reused.
+pub type PourId = u64;
+/// Number of a collateral claim; claims of all issuers share one counter, never reused.
+pub type ClaimId = u64;
+/// A coin id: BLAKE2-256 of (`"codcoin"`, pour id, output index), see [`utxo_core::coin_id`].
+pub type CoinId = H256;
+
+/// A live (unspent) codcoin.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct Coin<AccountId, Balance> {
+	/// The pour that created it.
+	pub pour_id: PourId,
+	/// The cod whose coin it is.
+	pub issuer: AccountId,
+	/// Who may spend it.
+	pub holder: AccountId,
+	/// Never zero.
+	pub amount: Units,
+	/// Who paid the storage deposit, and gets it back when the coin is spent.
+	pub depositor: AccountId,
+	/// The COD held from `depositor` while the coin lives.
+	pub deposit: Balance,
+}
+
+/// An output of a pour: a new coin for `holder`.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct PourOutput<AccountId> {
+	pub holder: AccountId,
+	pub amount: Units,
+}
+
+/// What a collateral claim stands for (seed: 实物库存, 劳动力, 自动化服务). The quantity is in the
+/// kind's natural unit; the period of labour and service is the claim's life, from the block it
+/// is declared to its expiry.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
+pub enum ClaimKind {
+	/// Physical stock: units in inventory.
+	Stock { units: u64 },
+	/// Labour: person-hours available in the period.
+	Labour { person_hours: u64 },
+	/// Automated service: capacity units (e.g. server-hours) available in the period.
+	Service { capacity: u64 },
+}
+
+/// A collateral claim of an issuer: `value` codcoin units backed by `kind` until `expiry`.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct Claim<AccountId, Balance, BlockNumber> {
+	pub id: ClaimId,
+	pub kind: ClaimKind,
+	/// Codcoin units the claim backs.
+	pub value: Units,
+	/// The block from which the claim no longer backs anything.
+	pub expiry: BlockNumber,
+	/// An account that must co-sign (attest) the claim before it counts.
+	pub attestor: Option<AccountId>,
+	/// Whether `attestor` has co-signed; `true` when there is no attestor.
+	pub attested: bool,
+	/// COD held from the issuer while the claim is recorded.
+	pub deposit: Balance,
+}
+
+impl<AccountId, Balance, BlockNumber: PartialOrd> Claim<AccountId, Balance, BlockNumber> {
+	/// Whether the claim backs supply at block `now`.
+	pub fn is_live(&self, now: &BlockNumber) -> bool {
+		self.attested && &self.expiry > now
+	}
+}
+
+/// An issuer's record.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct IssuerInfo<Balance> {
+	/// Units in circulation: live coins plus units in market escrow.
+	pub supply: Units,
+	/// COD held from the issuer for this record.
+	pub deposit: Balance,
+}
+
+/// A coin as queries return it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct CoinDetails<AccountId> {
+	pub id: CoinId,
+	pub pour_id: PourId,
+	pub issuer: AccountId,
+	pub holder: AccountId,
+	/// Units; a string in JSON, since `u128` does not fit a JavaScript number.
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub amount: Units,
+}
+
+/// A claim as queries return it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ClaimDetails<AccountId, BlockNumber> {
+	pub id: ClaimId,
+	pub kind: ClaimKind,
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub value: Units,
+	pub expiry: BlockNumber,
+	pub attestor: Option<AccountId>,
+	pub attested: bool,
+	/// Whether it backs supply now (attested and not expired).
+	pub live: bool,
+}
+
+/// Supply, collateral cap and shortfall of an issuer, as queries return them.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct IssuerSummary {
+	/// Units in circulation (live coins plus market escrow).
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub supply: Units,
+	/// Sum of the values of live claims: supply may not grow beyond it.
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub cap: Units,
+	/// `supply - cap` when claims expired under circulating coins, else 0. While positive the
+	/// issuer cannot issue.
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub shortfall: Units,
+	/// Units held in market escrow.
+	#[cfg_attr(feature = "std", serde(with = "units_str"))]
+	pub escrowed: Units,
+	/// Claims on record, live or not.
+	pub claims: u32,
+}
+
+/// `u128` as a decimal string in JSON.
+#[cfg(feature = "std")]
+pub mod units_str {
+	use serde::{Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(v: &u128, s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&v.to_string())
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+		let s = alloc::string::String::deserialize(d)?;
+		s.parse().map_err(serde::de::Error::custom)
+	}
+}
+
+/// Inputs of a pour, bounded by the pallet's `MaxInputs`.
+pub type Inputs<S> = BoundedVec<CoinId, S>;
+/// Outputs of a pour, bounded by the pallet's `MaxOutputs`.
+pub type Outputs<AccountId, S> = BoundedVec<PourOutput<AccountId>, S>;
