@@ -8,6 +8,12 @@ fn main() {
 		let workspace = std::path::Path::new(&manifest)
 			.parent()
 			.expect("the runtime crate lives inside the workspace");
+		// The target directory lives outside the work tree ($HOME/.cache/codchain/target), so
+		// substrate-wasm-builder cannot find our Cargo.lock by walking up from OUT_DIR. Setting
+		// the hint here, and not in `.cargo/config.toml`, keeps it away from dependencies that
+		// build their own Wasm (frame-benchmarking-cli's test runtime), which must not resolve
+		// against our workspace.
+		std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
 		// Dependencies' sources sit under `$CARGO_HOME/registry/src`, which differs per user.
 		let cargo_home = std::env::var("CARGO_HOME")
 			.unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));

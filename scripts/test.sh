@@ -19,9 +19,9 @@ cargo test --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
 
 # Every benchmark also runs once as a test against the pallet's mock, so a benchmark that breaks
 # is caught here rather than when weights are next regenerated.
-step "Benchmarks as tests: cargo test --release --locked --features runtime-benchmarks -p pallet-timecoin"
-cargo test --release --locked --features runtime-benchmarks -p pallet-timecoin \
-  --manifest-path "$ROOT/Cargo.toml"
+step "Benchmarks as tests: cargo test --release --locked --features runtime-benchmarks (pallets)"
+cargo test --release --locked --features runtime-benchmarks \
+  -p pallet-timecoin -p pallet-codcoin -p pallet-market --manifest-path "$ROOT/Cargo.toml"
 
 step "End-to-end tests (e2e/, node --test)"
 (cd "$ROOT/e2e" && CODCHAIN_NODE="$NODE_BIN" npm test --silent)

@@ -16,9 +16,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Babe, Balance, Block, EpochDuration, Executive, Grandpa, Historical,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking,
-	System, Timecoin, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	AccountId, Babe, Balance, Block, BlockNumber, Codcoin, EpochDuration, Executive, Grandpa,
+	Historical, InherentDataExt, Market, MarketAsset, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment,
+	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
 impl_runtime_apis! {
@@ -280,6 +281,65 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_codcoin_runtime_api::CodcoinApi<Block, AccountId, BlockNumber> for Runtime {
+		fn coins_of(
+			holder: AccountId,
+			start_after: Option<pallet_codcoin::CoinId>,
+			limit: u32,
+		) -> Vec<pallet_codcoin::CoinDetails<AccountId>> {
+			Codcoin::coins_of(holder, start_after, limit)
+		}
+
+		fn coin(id: pallet_codcoin::CoinId) -> Option<pallet_codcoin::CoinDetails<AccountId>> {
+			Codcoin::coin(id)
+		}
+
+		fn balance(holder: AccountId, issuer: AccountId) -> pallet_codcoin::Units {
+			Codcoin::balance_of(&holder, &issuer)
+		}
+
+		fn issuer(issuer: AccountId) -> pallet_codcoin::IssuerSummary {
+			Codcoin::issuer_summary(issuer)
+		}
+
+		fn claims(issuer: AccountId) -> Vec<pallet_codcoin::ClaimDetails<AccountId, BlockNumber>> {
+			Codcoin::claims_of(issuer)
+		}
+	}
+
+	impl pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber> for Runtime {
+		fn offers(
+			pay: pallet_market::Resource<MarketAsset>,
+			receive: pallet_market::Resource<MarketAsset>,
+			start_after: Option<pallet_market::OfferId>,
+			limit: u32,
+		) -> Vec<pallet_market::OfferDetails<AccountId, MarketAsset, Balance, BlockNumber>> {
+			Market::offers_by_pair(pay, receive, start_after, limit)
+		}
+
+		fn offer(
+			id: pallet_market::OfferId,
+		) -> Option<pallet_market::OfferDetails<AccountId, MarketAsset, Balance, BlockNumber>> {
+			Market::offer(id)
+		}
+
+		fn trades(who: AccountId) -> Vec<pallet_market::TradeDetails<AccountId, MarketAsset, BlockNumber>> {
+			Market::trades_of(who)
+		}
+
+		fn stats(who: AccountId) -> pallet_market::AccountStats {
+			Market::stats(who)
+		}
+
+		fn buy_back_offers(issuer: AccountId) -> Vec<pallet_market::OfferId> {
+			Market::buy_back_offers(issuer)
+		}
+
+		fn registered(who: AccountId) -> Vec<pallet_market::Resource<MarketAsset>> {
+			Market::registered(who)
+		}
+	}
+
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(
@@ -308,12 +368,13 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
+			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benches::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 			(list, crate::AllPalletsWithSystem::storage_info())
 		}
 
@@ -321,6 +382,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -331,7 +393,7 @@ impl_runtime_apis! {
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benches::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 			Ok(batches)
 		}
 	}

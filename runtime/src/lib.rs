@@ -33,7 +33,6 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 extern crate alloc;
 use alloc::vec::Vec;
 
-mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
@@ -183,7 +182,10 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
+// `define_benchmarks!` makes `list_benchmarks!`/`add_benchmarks!`, which `apis` uses: textual
+// macro scope, so `benches` must come before `apis`.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benches {
 	frame_benchmarking::define_benchmarks!(
 		[frame_benchmarking, BaselineBench::<Runtime>]
@@ -191,8 +193,11 @@ mod benches {
 		[pallet_balances, Balances]
 		[pallet_timestamp, Timestamp]
 		[pallet_timecoin, Timecoin]
+		[pallet_codcoin, Codcoin]
+		[pallet_market, Market]
 	);
 }
+mod apis;
 
 /// The pallets of the runtime. Indices are part of the transaction format: never reuse or reorder.
 ///
@@ -245,4 +250,8 @@ mod runtime {
 	// The cooperative economy (SPEC §3-§9) starts at index 20.
 	#[runtime::pallet_index(20)]
 	pub type Timecoin = pallet_timecoin;
+	#[runtime::pallet_index(21)]
+	pub type Codcoin = pallet_codcoin;
+	#[runtime::pallet_index(22)]
+	pub type Market = pallet_market;
 }

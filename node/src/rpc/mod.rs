@@ -1,11 +1,13 @@
 //! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
 //! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets.
 
+pub mod codcoin;
+pub mod market;
 pub mod timecoin;
 
 use std::sync::Arc;
 
-use codchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use codchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, MarketAsset, Nonce};
 use jsonrpsee::RpcModule;
 use sc_consensus_babe::BabeWorkerHandle;
 use sc_consensus_grandpa::{
@@ -19,6 +21,16 @@ use sp_consensus::SelectChain;
 use sp_keystore::KeystorePtr;
 
 pub use sc_rpc::SubscriptionTaskExecutor;
+
+type Hash = <Block as sp_runtime::traits::Block>::Hash;
+
+/// A page of a paged query holds this many items unless the caller asks for fewer.
+const DEFAULT_PAGE: u32 = 100;
+
+fn runtime_error(e: impl std::fmt::Display) -> jsonrpsee::types::ErrorObjectOwned {
+	// -32000..-32099 are server errors in JSON-RPC 2.0.
+	jsonrpsee::types::ErrorObject::owned(-32000, "runtime API call failed", Some(e.to_string()))
+}
 
 /// What the BABE methods need.
 pub struct BabeDeps {
@@ -62,6 +74,8 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ sp_consensus_babe::BabeApi<Block>
 		+ pallet_timecoin_runtime_api::TimecoinApi<Block, AccountId>
+		+ pallet_codcoin_runtime_api::CodcoinApi<Block, AccountId, BlockNumber>
+		+ pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -79,6 +93,8 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(timecoin::TimecoinApiServer::into_rpc(timecoin::Timecoin::new(client.clone())))?;
+	module.merge(codcoin::CodcoinApiServer::into_rpc(codcoin::Codcoin::new(client.clone())))?;
+	module.merge(market::MarketApiServer::into_rpc(market::Market::new(client.clone())))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -3,22 +3,14 @@
 use std::sync::Arc;
 
 use codchain_runtime::{opaque::Block, AccountId};
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{error::ErrorObjectOwned, ErrorObject},
-};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_timecoin_runtime_api::{
 	AppointmentDetails, CoinDetails, CoinId, IssuerSummary, Seconds, TimecoinApi as RuntimeApi,
 };
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_runtime::traits::Block as BlockT;
 
-type Hash = <Block as BlockT>::Hash;
-
-/// A page of `timecoin_coinsOf` holds this many coins unless the caller asks for fewer.
-const DEFAULT_PAGE: u32 = 100;
+use super::{runtime_error, Hash, DEFAULT_PAGE};
 
 #[rpc(client, server)]
 pub trait TimecoinApi {
@@ -60,11 +52,6 @@ impl<C> Timecoin<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
-	// -32000..-32099 are server errors in JSON-RPC 2.0.
-	ErrorObject::owned(-32000, "runtime API call failed", Some(e.to_string()))
 }
 
 impl<C> TimecoinApiServer for Timecoin<C>

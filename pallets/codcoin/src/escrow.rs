@@ -4,6 +4,7 @@
 
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::*};
+use utxo_core::{select_coins, SelectError};
 
 use crate::{
 	pallet::{Coins, Config, Error, Escrow, Event, Holdings, Pallet},
@@ -89,21 +90,14 @@ impl<T: Config> Pallet<T> {
 		issuer: &T::AccountId,
 		amount: Units,
 	) -> Result<(Vec<CoinId>, Units), DispatchError> {
-		let max = T::MaxInputs::get() as usize;
-		let mut picked = Vec::new();
-		let mut total: Units = 0;
-		for id in Holdings::<T>::iter_key_prefix((holder, issuer)) {
-			if total >= amount {
-				break;
-			}
-			if picked.len() == max {
-				return Err(Error::<T>::TooFragmented.into());
-			}
-			let coin = Coins::<T>::get(id).ok_or(Error::<T>::UnknownOrSpentInput)?;
-			total = total.checked_add(coin.amount).ok_or(Error::<T>::Overflow)?;
-			picked.push(id);
-		}
-		ensure!(total >= amount, Error::<T>::InsufficientBalance);
-		Ok((picked, total))
+		let coins = Holdings::<T>::iter_key_prefix((holder, issuer))
+			.filter_map(|id| Coins::<T>::get(id).map(|c| (id.0, c.amount)));
+		let (ids, total) =
+			select_coins(coins, amount, T::MaxInputs::get()).map_err(|e| match e {
+				SelectError::Insufficient => Error::<T>::InsufficientBalance,
+				SelectError::TooFragmented => Error::<T>::TooFragmented,
+				SelectError::Overflow => Error::<T>::Overflow,
+			})?;
+		Ok((ids.into_iter().map(CoinId::from).collect(), total))
 	}
 }

@@ -5,7 +5,7 @@ use frame_support::{ensure, pallet_prelude::*, traits::UnixTime};
 use crate::{
 	pallet::{
 		AppointmentOf, Appointments, CoinOf, Config, Error, Event, HoldReason, Issuers,
-		NextAppointmentId, NextPourId, Pallet, Schedules,
+		NextAppointmentId, Pallet, Schedules,
 	},
 	types::*,
 	COIN_ID_DOMAIN,
@@ -196,11 +196,7 @@ impl<T: Config> Pallet<T> {
 	fn refund(id: AppointmentId, a: AppointmentOf<T>, no_show: bool) -> DispatchResult {
 		Appointments::<T>::remove(id);
 		Self::unschedule(&a.issuer, id);
-		let pour_id = NextPourId::<T>::mutate(|n| {
-			let id = *n;
-			*n = n.saturating_add(1);
-			id
-		});
+		let pour_id = Self::next_pour_id();
 		let coin = CoinId::from(utxo_core::coin_id(COIN_ID_DOMAIN, pour_id, 0));
 		Self::insert_coin(
 			coin,

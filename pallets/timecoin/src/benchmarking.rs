@@ -49,7 +49,8 @@ fn coins<T: Config>(
 	// Issue in chunks of MaxOutputs.
 	for chunk in outs.chunks(T::MaxOutputs::get() as usize) {
 		let time = chunk.iter().map(|o| o.amount).sum();
-		let poured = Pallet::<T>::do_pour(issuer, issuer, &[], chunk, time, None).expect("issues");
+		let poured =
+			Pallet::<T>::do_pour(issuer, issuer, &[], chunk, time, None, 0).expect("issues");
 		ids.extend(poured);
 	}
 	ids
@@ -110,7 +111,7 @@ mod benchmarks {
 			time,
 			None,
 		);
-		assert_eq!(Holdings::<T>::iter_prefix(&holder).count() as u32, o);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&holder,)).count() as u32, o);
 	}
 
 	/// A holder gives part of `i` coins away and keeps the change (two outputs).
@@ -123,7 +124,7 @@ mod benchmarks {
 		let inputs = coins::<T>(&issuer, &holder, i, HOUR);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder.clone()), BoundedVec::truncate_from(inputs), to.clone(), 1);
-		assert_eq!(Holdings::<T>::iter_prefix(&to).count(), 1);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&to,)).count(), 1);
 	}
 
 	/// A holder spends `i` coins for one hour of the issuer's time, with `s` appointments

@@ -3,10 +3,11 @@
 use alloc::collections::BTreeMap;
 use sp_runtime::TryRuntimeError;
 
-use crate::pallet::{Appointments, Coins, Config, Holdings, Issuers, Pallet, Schedules};
+use crate::pallet::{Appointments, Coins, Config, Escrow, Holdings, Issuers, Pallet, Schedules};
 
 impl<T: Config> Pallet<T> {
-	/// - for each issuer, `outstanding == sum(live coins) + sum(open appointment seconds)`, and
+	/// - for each issuer, `outstanding == sum(live coins) + sum(open appointment seconds) +
+	///   sum(market escrow)`, and
 	///   `outstanding <= capacity`;
 	/// - the holder index and the coin store agree, entry for entry;
 	/// - every schedule is sorted, disjoint, and lists exactly the issuer's open appointments.
@@ -15,14 +16,21 @@ impl<T: Config> Pallet<T> {
 		for (id, coin) in Coins::<T>::iter() {
 			ensure_that(coin.amount > 0, "a live coin of zero seconds")?;
 			ensure_that(
-				Holdings::<T>::contains_key(&coin.holder, id),
+				Holdings::<T>::contains_key((&coin.holder, &coin.issuer, id)),
 				"a coin missing from the holder index",
 			)?;
 			*owed.entry(coin.issuer).or_default() += coin.amount as u128;
 		}
-		for (holder, id, ()) in Holdings::<T>::iter() {
+		for ((holder, issuer, id), ()) in Holdings::<T>::iter() {
 			let coin = Coins::<T>::get(id).ok_or("the holder index lists a spent coin")?;
-			ensure_that(coin.holder == holder, "the holder index names the wrong holder")?;
+			ensure_that(
+				coin.holder == holder && coin.issuer == issuer,
+				"the holder index names the wrong holder or issuer",
+			)?;
+		}
+		for (issuer, _owner, seconds) in Escrow::<T>::iter() {
+			ensure_that(seconds > 0, "an empty escrow entry")?;
+			*owed.entry(issuer).or_default() += seconds as u128;
 		}
 
 		let mut open = 0usize;

@@ -44,6 +44,7 @@ extern crate alloc;
 mod appointments;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod escrow;
 mod invariants;
 #[cfg(test)]
 mod mock;
@@ -154,11 +155,32 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Coins<T: Config> = StorageMap<_, Identity, CoinId, CoinOf<T>>;
 
-	/// Holder index: (holder, coin id) for every live coin, to page through an account's coins.
+	/// Holder index: (holder, issuer, coin id) for every live coin, to page through an
+	/// account's coins and to find its coins of one issuer without scanning the others.
 	// Blake2_128Concat: accounts are user-chosen keys.
 	#[pallet::storage]
-	pub type Holdings<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, CoinId, (), OptionQuery>;
+	pub type Holdings<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, CoinId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// Seconds of `issuer`'s time held in market escrow for `owner`. They stay outstanding.
+	#[pallet::storage]
+	pub type Escrow<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Seconds,
+		ValueQuery,
+	>;
 
 	/// Issuers that declared a capacity.
 	#[pallet::storage]
@@ -188,6 +210,16 @@ pub mod pallet {
 			inputs: Inputs<T::MaxInputs>,
 			outputs: BoundedVec<(CoinId, T::AccountId, Seconds), T::MaxOutputs>,
 			time: Seconds,
+			/// Seconds the pour moved into the pourer's market escrow.
+			escrowed: Seconds,
+		},
+		/// Seconds left market escrow as a new coin for `to`.
+		EscrowReleased {
+			issuer: T::AccountId,
+			owner: T::AccountId,
+			to: T::AccountId,
+			coin: CoinId,
+			amount: Seconds,
 		},
 		/// An exercise booked `[begin, end)` of the issuer's time.
 		AppointmentBooked {
@@ -274,6 +306,13 @@ pub mod pallet {
 		TooEarlyToSettle,
 		/// Not enough free COD for the storage deposit.
 		InsufficientDeposit,
+		/// The account holds fewer seconds of this issuer than asked for.
+		InsufficientBalance,
+		/// Reaching the amount takes more than `MaxInputs` of the account's coins (if it holds
+		/// enough at all); merge them with a transfer to self first.
+		TooFragmented,
+		/// Less in escrow than asked for.
+		InsufficientEscrow,
 	}
 
 	impl<T: Config> From<utxo_core::PourError> for Error<T> {
@@ -338,7 +377,7 @@ pub mod pallet {
 			interval: Option<(Seconds, Seconds)>,
 		) -> DispatchResult {
 			let pourer = ensure_signed(origin)?;
-			Self::do_pour(&pourer, &issuer, &inputs, &outputs, time, interval).map(|_| ())
+			Self::do_pour(&pourer, &issuer, &inputs, &outputs, time, interval, 0).map(|_| ())
 		}
 
 		/// Issue: the signer adds `sum(outputs)` seconds of its time as new coins.
@@ -353,7 +392,7 @@ pub mod pallet {
 				.iter()
 				.try_fold(0u64, |acc, o| acc.checked_add(o.amount))
 				.ok_or(Error::<T>::Overflow)?;
-			Self::do_pour(&issuer, &issuer, &[], &outputs, time, None).map(|_| ())
+			Self::do_pour(&issuer, &issuer, &[], &outputs, time, None, 0).map(|_| ())
 		}
 
 		/// Transfer: give `amount` seconds of the input coins to `to`; the rest comes back to

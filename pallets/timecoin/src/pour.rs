@@ -14,8 +14,8 @@ use utxo_core::{validate_pour, CoinView, Limits, Output, Pour};
 
 use crate::{
 	pallet::{
-		BalanceOf, CoinOf, Coins, Config, Error, Event, HoldReason, Holdings, Issuers, NextPourId,
-		Pallet,
+		BalanceOf, CoinOf, Coins, Config, Error, Escrow, Event, HoldReason, Holdings, Issuers,
+		NextPourId, Pallet,
 	},
 	types::*,
 	COIN_ID_DOMAIN,
@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Validates and applies a pour and returns the ids of the coins it created. Every check runs
 	/// before the first write, so a failing pour changes nothing even outside a storage
-	/// transaction.
+	/// transaction. `escrowed` seconds of the inputs go into the pourer's market escrow.
 	pub(crate) fn do_pour(
 		pourer: &T::AccountId,
 		issuer: &T::AccountId,
@@ -48,8 +48,9 @@ impl<T: Config> Pallet<T> {
 		outputs: &[PourOutput<T::AccountId>],
 		time: Seconds,
 		interval: Option<(Seconds, Seconds)>,
+		escrowed: Seconds,
 	) -> Result<Vec<CoinId>, DispatchError> {
-		let burned = match interval {
+		let exercised = match interval {
 			Some((begin, end)) => {
 				ensure!(begin < end, Error::<T>::InvalidInterval);
 				ensure!(pourer != issuer, Error::<T>::IssuerCannotExercise);
@@ -57,6 +58,9 @@ impl<T: Config> Pallet<T> {
 			},
 			None => 0,
 		};
+		let burned = exercised.checked_add(escrowed).ok_or(Error::<T>::Overflow)?;
+		let escrow =
+			Escrow::<T>::get(issuer, pourer).checked_add(escrowed).ok_or(Error::<T>::Overflow)?;
 		let raw_inputs: Vec<[u8; 32]> = inputs.iter().map(|id| id.0).collect();
 		let core_outputs: Vec<Output<T::AccountId, Seconds>> =
 			outputs.iter().map(|o| Output { holder: o.holder.clone(), amount: o.amount }).collect();
@@ -114,13 +118,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(spendable.saturating_add(refunded) >= needed, Error::<T>::InsufficientDeposit);
 
 		// Writes.
-		let pour_id = NextPourId::<T>::mutate(|n| {
-			let id = *n;
-			*n = n.saturating_add(1);
-			id
-		});
-		for (id, coin) in &valid.inputs {
-			Self::remove_coin(&CoinId::from(*id), &coin.holder)?;
+		let pour_id = Self::next_pour_id();
+		for (id, _) in &valid.inputs {
+			Self::remove_coin(&CoinId::from(*id))?;
+		}
+		if escrowed > 0 {
+			Escrow::<T>::insert(issuer, pourer, escrow);
 		}
 		let mut coins = Vec::with_capacity(outputs.len());
 		let mut event_outputs = Vec::with_capacity(outputs.len());
@@ -147,6 +150,7 @@ impl<T: Config> Pallet<T> {
 			inputs: BoundedVec::truncate_from(inputs.to_vec()),
 			outputs: BoundedVec::truncate_from(event_outputs),
 			time,
+			escrowed,
 		});
 		if let (Some(id), Some((begin, end))) = (appointment, interval) {
 			Self::deposit_event(Event::AppointmentBooked {
@@ -175,7 +179,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Outputs `[(to, amount), (holder, change)]`, the change omitted when zero.
-	fn with_change(
+	pub(crate) fn with_change(
 		holder: &T::AccountId,
 		to: Option<(T::AccountId, Seconds)>,
 		change: Seconds,
@@ -200,7 +204,7 @@ impl<T: Config> Pallet<T> {
 		let (issuer, total) = Self::inputs_total(inputs)?;
 		let change = total.checked_sub(amount).ok_or(Error::<T>::InsufficientInputs)?;
 		let outputs = Self::with_change(holder, Some((to, amount)), change);
-		Self::do_pour(holder, &issuer, inputs, &outputs, 0, None).map(|_| ())
+		Self::do_pour(holder, &issuer, inputs, &outputs, 0, None, 0).map(|_| ())
 	}
 
 	pub(crate) fn do_exercise(
@@ -213,7 +217,15 @@ impl<T: Config> Pallet<T> {
 		let (issuer, total) = Self::inputs_total(inputs)?;
 		let change = total.checked_sub(end - begin).ok_or(Error::<T>::InsufficientInputs)?;
 		let outputs = Self::with_change(holder, None, change);
-		Self::do_pour(holder, &issuer, inputs, &outputs, 0, Some((begin, end))).map(|_| ())
+		Self::do_pour(holder, &issuer, inputs, &outputs, 0, Some((begin, end)), 0).map(|_| ())
+	}
+
+	pub(crate) fn next_pour_id() -> PourId {
+		NextPourId::<T>::mutate(|n| {
+			let id = *n;
+			*n = n.saturating_add(1);
+			id
+		})
 	}
 
 	/// Stores a new coin, indexes it under its holder and holds its deposit from `depositor`.
@@ -243,14 +255,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Stores a coin whose deposit is already held.
 	pub(crate) fn insert_coin(id: CoinId, coin: CoinOf<T>) {
-		Holdings::<T>::insert(&coin.holder, id, ());
+		Holdings::<T>::insert((&coin.holder, &coin.issuer, id), ());
 		Coins::<T>::insert(id, coin);
 	}
 
 	/// Removes a spent coin and returns its deposit to whoever paid it.
-	fn remove_coin(id: &CoinId, holder: &T::AccountId) -> DispatchResult {
+	fn remove_coin(id: &CoinId) -> DispatchResult {
 		if let Some(coin) = Coins::<T>::take(id) {
-			Holdings::<T>::remove(holder, id);
+			Holdings::<T>::remove((&coin.holder, &coin.issuer, id));
 			Self::release(&HoldReason::CoinDeposit, &coin.depositor, coin.deposit)?;
 		}
 		Ok(())

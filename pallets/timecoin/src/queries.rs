@@ -18,16 +18,17 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Vec<CoinDetails<T::AccountId>> {
 		let limit = limit.min(MAX_PAGE) as usize;
-		let ids: Vec<CoinId> = match start_after {
-			Some(after) => Holdings::<T>::iter_key_prefix_from(
-				&holder,
-				Holdings::<T>::hashed_key_for(&holder, after),
-			)
-			.take(limit)
-			.collect(),
-			None => Holdings::<T>::iter_key_prefix(&holder).take(limit).collect(),
+		let from = start_after.and_then(|after| {
+			Coins::<T>::get(after)
+				.map(|c| Holdings::<T>::hashed_key_for((&holder, &c.issuer, after)))
+		});
+		let keys: Vec<(T::AccountId, CoinId)> = match from {
+			Some(from) => {
+				Holdings::<T>::iter_key_prefix_from((&holder,), from).take(limit).collect()
+			},
+			None => Holdings::<T>::iter_key_prefix((&holder,)).take(limit).collect(),
 		};
-		ids.into_iter().filter_map(Self::coin).collect()
+		keys.into_iter().filter_map(|(_, id)| Self::coin(id)).collect()
 	}
 
 	/// A live coin by id.

@@ -711,3 +711,54 @@ fn coins_of_pages_through_a_holders_coins() {
 		assert_eq!(Timecoin::issuer_summary(CHARLIE), IssuerSummary::default());
 	});
 }
+
+// ---- escrow (what the market uses) -------------------------------------------------------
+
+#[test]
+fn escrowed_seconds_stay_outstanding_and_pay_out_as_new_coins() {
+	run(|| {
+		issue_to(ALICE, 1_000, BOB, &[30, 30, 40]);
+		assert_ok!(Timecoin::escrow_lock(&ALICE, &BOB, 50));
+		assert_eq!(Timecoin::balance_of(&BOB, &ALICE), 50);
+		assert_eq!(Timecoin::escrowed(&ALICE, &BOB), 50);
+		// The issuer still owes every second, in coins or in escrow.
+		assert_eq!(outstanding(ALICE), 100);
+
+		let coin = Timecoin::escrow_unlock(&ALICE, &BOB, &CHARLIE, 20, &CHARLIE).unwrap();
+		assert_eq!((holder_of(coin), amount(coin)), (Some(CHARLIE), Some(20)));
+		assert_eq!(held(CHARLIE), COIN_DEPOSIT);
+		assert_noop!(
+			Timecoin::escrow_unlock(&ALICE, &BOB, &CHARLIE, 31, &CHARLIE),
+			Error::<Test>::InsufficientEscrow
+		);
+		assert_noop!(
+			Timecoin::escrow_unlock(&ALICE, &CHARLIE, &CHARLIE, 1, &CHARLIE),
+			Error::<Test>::InsufficientEscrow
+		);
+		assert_ok!(Timecoin::escrow_unlock(&ALICE, &BOB, &BOB, 30, &BOB));
+		assert_eq!(Timecoin::escrowed(&ALICE, &BOB), 0);
+		assert_eq!(Timecoin::balance_of(&BOB, &ALICE), 80);
+		assert_eq!(outstanding(ALICE), 100);
+	});
+}
+
+#[test]
+fn moving_seconds_by_amount_refuses_what_the_holder_lacks() {
+	run(|| {
+		issue_to(ALICE, 1_000, BOB, &[1; 8]);
+		assert_ok!(Timecoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, 1), (BOB, 1)])));
+		// Nine seconds lie in nine coins, more than one pour may consume.
+		assert_noop!(Timecoin::escrow_lock(&ALICE, &BOB, 9), Error::<Test>::TooFragmented);
+		assert_noop!(
+			Timecoin::transfer_seconds(&CHARLIE, &ALICE, &BOB, 1),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_ok!(Timecoin::transfer_seconds(&BOB, &ALICE, &CHARLIE, 5));
+		assert_eq!(Timecoin::balance_of(&CHARLIE, &ALICE), 5);
+		assert_noop!(
+			Timecoin::escrow_lock(&ALICE, &CHARLIE, 6),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(Timecoin::escrow_lock(&ALICE, &BOB, 0), Error::<Test>::ZeroAmountOutput);
+	});
+}

@@ -28,6 +28,9 @@
 //! numbers of inputs and outputs. The checks run in this order and the first broken rule is
 //! reported, so a caller gets one precise error.
 //!
+//! [`select_coins`] picks the coins that pay an amount, for the market, which moves value by
+//! amount; it reads a bounded number of coins.
+//!
 //! Coin ids are derived from the pour id and the output index ([`coin_id`]): unique by
 //! construction as long as the caller never reuses a pour id, and never reused after a spend.
 
@@ -37,8 +40,10 @@ extern crate alloc;
 
 mod id;
 mod pour;
+mod select;
 #[cfg(test)]
 mod tests;
 
 pub use id::{coin_id, CoinId};
 pub use pour::{validate_pour, Amount, CoinView, Limits, Output, Pour, PourError, ValidPour};
+pub use select::{select_coins, SelectError};

@@ -188,3 +188,34 @@ fn coin_ids_are_distinct_across_pours_indices_and_domains() {
 	}
 	assert_ne!(coin_id(b"ab", 1, 0), coin_id(b"a", 1, 0));
 }
+
+#[test]
+fn selection_takes_coins_in_order_until_the_amount_is_covered() {
+	let coins = [(id(0), 5u64), (id(1), 10), (id(2), 20)];
+	assert_eq!(select_coins(coins, 12, 8), Ok((vec![id(0), id(1)], 15)));
+	assert_eq!(select_coins(coins, 5, 8), Ok((vec![id(0)], 5)));
+	assert_eq!(select_coins(coins, 36, 8), Err(SelectError::Insufficient));
+	assert_eq!(select_coins(coins, 0, 8), Ok((vec![], 0)));
+}
+
+#[test]
+fn selection_is_bounded_and_checked() {
+	let many = (0..100u32).map(|i| (id(i), 1u64));
+	assert_eq!(select_coins(many, 3, 2), Err(SelectError::TooFragmented));
+	// It stops reading after max + 1 coins, however many the holder has.
+	let mut read = 0;
+	let counted = (0..100u32).map(|i| {
+		read += 1;
+		(id(i), 1u64)
+	});
+	assert!(select_coins(counted, 50, 4).is_err());
+	assert_eq!(read, 5);
+	assert_eq!(
+		select_coins([(id(0), u64::MAX), (id(1), 1)], u64::MAX, 8),
+		Ok((vec![id(0)], u64::MAX))
+	);
+	assert_eq!(
+		select_coins([(id(0), u64::MAX - 1), (id(1), 2)], u64::MAX, 8),
+		Err(SelectError::Overflow)
+	);
+}

@@ -1,4 +1,4 @@
-//! The cooperative economy of SPEC §3-§9: timecoin, ...
+//! The cooperative economy of SPEC §3-§9: timecoin, codcoin, ...
 
 use frame_support::{parameter_types, traits::ConstU32};
 
@@ -17,6 +17,27 @@ parameter_types! {
 	pub const TimecoinObjectionWindow: u64 = DAY_SECS;
 	/// An issuer has two days to contest a no-show report.
 	pub const TimecoinAnswerWindow: u64 = 2 * DAY_SECS;
+}
+
+parameter_types! {
+	/// A coin is two storage entries (coin, holder index) of about 260 bytes.
+	pub const CodcoinCoinDeposit: Balance = deposit(2, 260);
+	/// A claim is about 120 bytes of the issuer's claim list.
+	pub const CodcoinClaimDeposit: Balance = deposit(1, 120);
+	/// An issuer record is one entry of about 100 bytes.
+	pub const CodcoinIssuerDeposit: Balance = deposit(1, 100);
+}
+
+impl pallet_codcoin::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CoinDeposit = CodcoinCoinDeposit;
+	type ClaimDeposit = CodcoinClaimDeposit;
+	type IssuerDeposit = CodcoinIssuerDeposit;
+	type MaxInputs = ConstU32<16>;
+	type MaxOutputs = ConstU32<16>;
+	type MaxClaims = ConstU32<16>;
+	type WeightInfo = pallet_codcoin::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_timecoin::Config for Runtime {

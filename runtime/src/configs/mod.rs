@@ -5,8 +5,10 @@
 
 pub mod consensus;
 pub mod economy;
+pub mod market;
 pub use consensus::*;
 pub use economy::*;
+pub use market::*;
 
 use frame_support::{
 	derive_impl, parameter_types,

@@ -1,0 +1,199 @@
+//! Benchmarks of every call and of the expiry hook (frame-benchmarking v2), each in its worst
+//! case: the runtime's costliest assets (coins that move through pours), full expiry queues,
+//! offers that close on the fill.
+
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::traits::{Bounded, One};
+
+use crate::{pallet::*, traits::BenchmarkHelper, types::*, OfferTerms};
+
+const AMOUNT: Amount = 1_000_000;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 1_000u32.into());
+	who
+}
+
+fn coin<T: Config>(n: u32) -> ResourceOf<T> {
+	Resource::OnChain(T::BenchmarkHelper::asset(n))
+}
+
+fn fiat<T: Config>() -> ResourceOf<T> {
+	Resource::OffChain {
+		kind: OffChainKind::Fiat,
+		unit: BoundedVec::truncate_from(b"CNY".to_vec()),
+	}
+}
+
+fn expiry<T: Config>() -> BlockNumberFor<T> {
+	1_000u32.into()
+}
+
+/// `who` offers `AMOUNT` of coin 0 (funded and escrowed) for `receive` at 1:1, after
+/// `MaxExpiringPerBlock - 1` other offers expiring at the same block.
+fn open_offer<T: Config>(who: &T::AccountId, receive: ResourceOf<T>, bond: u32) -> OfferId {
+	let pay = coin::<T>(0);
+	for k in 0..T::MaxExpiringPerBlock::get() - 1 {
+		let other = funded::<T>("other", k);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &other, 1);
+		let terms = terms::<T>(pay.clone(), fiat::<T>(), 1, 0);
+		Pallet::<T>::do_make_offer(&other, terms).expect("offers");
+	}
+	T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), who, AMOUNT);
+	Pallet::<T>::do_make_offer(who, terms::<T>(pay, receive, AMOUNT, bond)).expect("offers")
+}
+
+fn terms<T: Config>(
+	pay: ResourceOf<T>,
+	receive: ResourceOf<T>,
+	amount: Amount,
+	bond: u32,
+) -> OfferTerms<AssetIdOf<T>, BalanceOf<T>, BlockNumberFor<T>> {
+	OfferTerms {
+		pay,
+		receive,
+		ratio: Ratio { pay: 1, receive: 1 },
+		amount,
+		min_fill: 1,
+		expiry: expiry::<T>(),
+		bond: bond.into(),
+	}
+}
+
+/// A pending trade: coin 0 (escrowed) against fiat, bonded.
+fn pending_trade<T: Config>(offerer: &T::AccountId, acceptor: &T::AccountId) -> TradeId {
+	let id = open_offer::<T>(offerer, fiat::<T>(), 1_000);
+	Pallet::<T>::do_accept(acceptor, id, AMOUNT).expect("accepts")
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Replacing an existing list with `r` resources, each checked.
+	#[benchmark]
+	fn register_resources(r: Linear<1, { T::MaxRegistered::get() }>) {
+		let who = funded::<T>("who", 0);
+		let one = BoundedVec::truncate_from(vec![coin::<T>(0)]);
+		Pallet::<T>::do_register(&who, one).expect("registers");
+		let list: alloc::vec::Vec<ResourceOf<T>> = (0..r)
+			.map(|i| {
+				if i == 0 {
+					coin::<T>(0)
+				} else {
+					let unit = alloc::format!("U{i}").into_bytes();
+					Resource::OffChain {
+						kind: OffChainKind::Information,
+						unit: BoundedVec::truncate_from(unit),
+					}
+				}
+			})
+			.collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), BoundedVec::truncate_from(list));
+		assert_eq!(Pallet::<T>::registered(who).len() as u32, r);
+	}
+
+	#[benchmark]
+	fn make_offer() {
+		let who = funded::<T>("offerer", 0);
+		let pay = coin::<T>(0);
+		let receive = coin::<T>(1);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who.clone()),
+			pay,
+			receive,
+			Ratio { pay: 1, receive: 2 },
+			AMOUNT,
+			1,
+			expiry::<T>(),
+			0u32.into(),
+		);
+		assert_eq!(Pallet::<T>::stats(who).open_offers, 1);
+	}
+
+	#[benchmark]
+	fn cancel_offer() {
+		let who = funded::<T>("offerer", 0);
+		let id = open_offer::<T>(&who, coin::<T>(1), 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id);
+		assert!(Offers::<T>::get(id).is_none());
+	}
+
+	/// Coin for coin, filling the offer: both legs move at once and the offer closes.
+	#[benchmark]
+	fn accept_on_chain() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let id = open_offer::<T>(&offerer, coin::<T>(1), 0);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(1), &acceptor, AMOUNT);
+		#[extrinsic_call]
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT);
+		assert_eq!(Pallet::<T>::stats(acceptor).settled, 1);
+	}
+
+	/// Coin for fiat with a bond, filling the offer: a trade is recorded and the offer closes.
+	#[benchmark]
+	fn accept_off_chain() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let id = open_offer::<T>(&offerer, fiat::<T>(), 1_000);
+		#[extrinsic_call]
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT);
+		assert_eq!(Pallet::<T>::trades_of(acceptor).len(), 1);
+	}
+
+	/// The confirmation that settles: the escrowed coin pays out.
+	#[benchmark]
+	fn confirm_leg() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let trade = pending_trade::<T>(&offerer, &acceptor);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(offerer), trade);
+		assert!(Trades::<T>::get(trade).is_none());
+	}
+
+	/// A default: escrow back to the offerer, the acceptor's bond forfeited to it.
+	#[benchmark]
+	fn resolve_trade() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let caller = funded::<T>("caller", 0);
+		let trade = pending_trade::<T>(&offerer, &acceptor);
+		let deadline = Trades::<T>::get(trade).expect("pending").deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline + One::one());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), trade);
+		assert_eq!(Pallet::<T>::stats(acceptor).defaults, 1);
+	}
+
+	/// `n` coin offers expiring at one block, each refunded.
+	#[benchmark]
+	fn expire_offers(n: Linear<0, { T::MaxExpiringPerBlock::get() }>) {
+		for k in 0..n {
+			let who = funded::<T>("offerer", k);
+			T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT);
+			let t = terms::<T>(coin::<T>(0), coin::<T>(1), AMOUNT, 0);
+			Pallet::<T>::do_make_offer(&who, t).expect("offers");
+		}
+		frame_system::Pallet::<T>::set_block_number(expiry::<T>());
+		#[block]
+		{
+			Pallet::<T>::expire_offers(expiry::<T>());
+		}
+		assert_eq!(Offers::<T>::iter().count(), 0);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,247 @@
+//! A runtime for the market unit tests with real assets: COD (pallet-balances) and codcoins
+//! (pallet-codcoin), so escrow and settlement run through the same code as on chain.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{derive_impl, pallet_prelude::*, parameter_types, traits::ConstU32};
+use scale_info::TypeInfo;
+use sp_runtime::BuildStorage;
+
+use crate::{self as pallet_market, types::Amount, OnChainAssets};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Codcoin = pallet_codcoin;
+	#[runtime::pallet_index(3)]
+	pub type Market = pallet_market;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = frame_system::mocking::MockBlock<Test>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const COIN_DEPOSIT: Balance = 10;
+pub const OFFER_DEPOSIT: Balance = 100;
+pub const TRADE_DEPOSIT: Balance = 50;
+pub const SETTLEMENT_PERIOD: u64 = 10;
+
+parameter_types! {
+	pub const CoinDeposit: Balance = COIN_DEPOSIT;
+	pub const ClaimDeposit: Balance = 10;
+	pub const IssuerDeposit: Balance = 10;
+	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
+	pub const TradeDeposit: Balance = TRADE_DEPOSIT;
+	pub const RegistrationDeposit: Balance = 20;
+	pub const SettlementPeriod: u64 = SETTLEMENT_PERIOD;
+}
+
+impl pallet_codcoin::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CoinDeposit = CoinDeposit;
+	type ClaimDeposit = ClaimDeposit;
+	type IssuerDeposit = IssuerDeposit;
+	type MaxInputs = ConstU32<8>;
+	type MaxOutputs = ConstU32<8>;
+	type MaxClaims = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+/// The assets of the mock: COD and the codcoin of each account.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Asset {
+	Cod,
+	Coin(AccountId),
+}
+
+pub struct Assets;
+impl OnChainAssets<AccountId> for Assets {
+	type AssetId = Asset;
+
+	fn exists(asset: &Asset) -> bool {
+		match asset {
+			Asset::Cod => true,
+			Asset::Coin(issuer) => pallet_codcoin::Issuers::<Test>::contains_key(issuer),
+		}
+	}
+
+	fn lock(asset: &Asset, owner: &AccountId, amount: Amount) -> DispatchResult {
+		match asset {
+			Asset::Cod => Market::cod_lock(owner, amount),
+			Asset::Coin(issuer) => Codcoin::escrow_lock(issuer, owner, amount),
+		}
+	}
+
+	fn unlock(
+		asset: &Asset,
+		owner: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+		payer: &AccountId,
+	) -> DispatchResult {
+		match asset {
+			Asset::Cod => Market::cod_unlock(owner, to, amount),
+			Asset::Coin(issuer) => {
+				Codcoin::escrow_unlock(issuer, owner, to, amount, payer).map(|_| ())
+			},
+		}
+	}
+
+	fn transfer(asset: &Asset, from: &AccountId, to: &AccountId, amount: Amount) -> DispatchResult {
+		match asset {
+			Asset::Cod => Market::cod_transfer(from, to, amount),
+			Asset::Coin(issuer) => Codcoin::transfer_units(from, issuer, to, amount),
+		}
+	}
+
+	fn escrowed(asset: &Asset, owner: &AccountId) -> Amount {
+		match asset {
+			Asset::Cod => Market::cod_escrowed(owner),
+			Asset::Coin(issuer) => Codcoin::escrowed(issuer, owner),
+		}
+	}
+
+	fn issuer(asset: &Asset) -> Option<AccountId> {
+		match asset {
+			Asset::Cod => None,
+			Asset::Coin(issuer) => Some(*issuer),
+		}
+	}
+
+	fn shortfall(asset: &Asset) -> Amount {
+		match asset {
+			Asset::Cod => 0,
+			Asset::Coin(issuer) => Codcoin::shortfall(issuer),
+		}
+	}
+}
+
+impl pallet_market::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Assets = Assets;
+	type OfferDeposit = OfferDeposit;
+	type TradeDeposit = TradeDeposit;
+	type RegistrationDeposit = RegistrationDeposit;
+	type SettlementPeriod = SettlementPeriod;
+	type MaxOffersPerAccount = ConstU32<4>;
+	type MaxExpiringPerBlock = ConstU32<3>;
+	type MaxRegistered = ConstU32<4>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchAssets;
+}
+
+/// Benchmarks trade codcoins of two issuers, the costliest assets to move.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchAssets;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::traits::BenchmarkHelper<AccountId, Asset> for BenchAssets {
+	fn asset(n: u32) -> Asset {
+		let issuer = 1_000 + n as AccountId;
+		fund_cod(issuer, ENDOWMENT);
+		if !pallet_codcoin::Issuers::<Test>::contains_key(issuer) {
+			let kind = pallet_codcoin::ClaimKind::Stock { units: 1 };
+			let origin = RuntimeOrigin::signed(issuer);
+			Codcoin::declare_claim(origin, kind, Amount::MAX / 2, u64::MAX, None).unwrap();
+		}
+		Asset::Coin(issuer)
+	}
+
+	fn fund(asset: &Asset, who: &AccountId, amount: Amount) {
+		fund_cod(*who, ENDOWMENT);
+		if let Asset::Coin(issuer) = asset {
+			let pieces: Amount = amount.min(8); // codcoin's MaxInputs here
+			let each = amount / pieces;
+			let mut outs: Vec<_> = (0..pieces)
+				.map(|_| pallet_codcoin::PourOutput { holder: *who, amount: each })
+				.collect();
+			outs[0].amount += amount - each * pieces;
+			Codcoin::issue(RuntimeOrigin::signed(*issuer), BoundedVec::truncate_from(outs))
+				.unwrap();
+		}
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+fn fund_cod(who: AccountId, amount: Balance) {
+	use frame_support::traits::fungible::Mutate;
+	let _ = Balances::mint_into(&who, amount);
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const ENDOWMENT: Balance = 1_000_000;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ALICE, ENDOWMENT),
+			(BOB, ENDOWMENT),
+			(CHARLIE, ENDOWMENT),
+			(DAVE, ENDOWMENT),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `on_initialize` of every block up to `n` and sets the block number to `n`.
+pub fn run_to(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Market::on_initialize(next);
+	}
+}

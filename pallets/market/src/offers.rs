@@ -1,0 +1,187 @@
+//! Registration, offers, and their expiry.
+
+use alloc::collections::BTreeSet;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Zero;
+
+use crate::{
+	pallet::{
+		BalanceOf, Config, Error, Event, Expiring, HoldReason, NextOfferId, OfferOf, Offers,
+		OffersByAccount, OffersByPair, Registered, ResourceOf, Stats,
+	},
+	types::*,
+	CloseReason, OfferTerms, OnChainAssets, Pallet, WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register(
+		who: &T::AccountId,
+		resources: BoundedVec<ResourceOf<T>, T::MaxRegistered>,
+	) -> DispatchResult {
+		let mut seen = BTreeSet::new();
+		for r in resources.iter() {
+			Self::check_resource(r)?;
+			ensure!(seen.insert(r), Error::<T>::DuplicateResource);
+		}
+		let count = resources.len() as u32;
+		let old = Registered::<T>::take(who);
+		if let Some((_, deposit)) = &old {
+			Self::release_deposit(who, *deposit)?;
+		}
+		if !resources.is_empty() {
+			let deposit = T::RegistrationDeposit::get();
+			Self::hold_deposit(who, deposit)?;
+			Registered::<T>::insert(who, (resources, deposit));
+		}
+		Self::deposit_event(Event::ResourcesRegistered { who: who.clone(), resources: count });
+		Ok(())
+	}
+
+	/// An on-chain resource must exist; an off-chain one must name its unit.
+	fn check_resource(r: &ResourceOf<T>) -> DispatchResult {
+		match r {
+			Resource::OnChain(asset) => ensure!(T::Assets::exists(asset), Error::<T>::UnknownAsset),
+			Resource::OffChain { unit, .. } => ensure!(!unit.is_empty(), Error::<T>::EmptyUnit),
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_make_offer(
+		offerer: &T::AccountId,
+		t: OfferTerms<crate::AssetIdOf<T>, BalanceOf<T>, BlockNumberFor<T>>,
+	) -> Result<OfferId, DispatchError> {
+		ensure!(t.pay != t.receive, Error::<T>::SameResource);
+		ensure!(t.ratio.pay > 0 && t.ratio.receive > 0, Error::<T>::ZeroRatio);
+		ensure!(t.amount > 0, Error::<T>::ZeroAmount);
+		ensure!(t.min_fill > 0 && t.min_fill <= t.amount, Error::<T>::BadMinimumFill);
+		ensure!(t.expiry > frame_system::Pallet::<T>::block_number(), Error::<T>::ExpiryInPast);
+		Self::check_resource(&t.pay)?;
+		Self::check_resource(&t.receive)?;
+		// The full amount must be priceable, so no acceptance can overflow later.
+		Self::price(&t.ratio, t.amount)?;
+		let mut stats = Stats::<T>::get(offerer);
+		ensure!(stats.open_offers < T::MaxOffersPerAccount::get(), Error::<T>::TooManyOffers);
+
+		let id = NextOfferId::<T>::get();
+		Expiring::<T>::try_mutate(t.expiry, |ids| ids.try_push(id))
+			.map_err(|_| Error::<T>::ExpiryBlockFull)?;
+		NextOfferId::<T>::put(id.saturating_add(1));
+		let deposit = T::OfferDeposit::get();
+		Self::hold_deposit(offerer, deposit)?;
+		if let Some(asset) = t.pay.asset() {
+			T::Assets::lock(asset, offerer, t.amount)?;
+		}
+		stats.open_offers = stats.open_offers.saturating_add(1);
+		Stats::<T>::insert(offerer, stats);
+		OffersByPair::<T>::insert((&t.pay, &t.receive, id), ());
+		OffersByAccount::<T>::insert(offerer, id, ());
+		Offers::<T>::insert(
+			id,
+			OfferOf::<T> {
+				offerer: offerer.clone(),
+				pay: t.pay.clone(),
+				receive: t.receive.clone(),
+				ratio: t.ratio,
+				remaining: t.amount,
+				min_fill: t.min_fill,
+				expiry: t.expiry,
+				bond: t.bond,
+				deposit,
+			},
+		);
+		Self::deposit_event(Event::OfferMade {
+			id,
+			offerer: offerer.clone(),
+			pay: t.pay,
+			receive: t.receive,
+			ratio: t.ratio,
+			amount: t.amount,
+			min_fill: t.min_fill,
+			expiry: t.expiry,
+		});
+		Ok(id)
+	}
+
+	/// What the acceptor pays for `amount` of the pay resource: `ceil(amount × receive / pay)`,
+	/// rounded in the offerer's favour so repeated small fills never pay less in total.
+	pub fn price(ratio: &Ratio, amount: Amount) -> Result<Amount, DispatchError> {
+		sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+			amount,
+			ratio.receive,
+			ratio.pay,
+			sp_runtime::Rounding::Up,
+		)
+		.ok_or(Error::<T>::Overflow.into())
+	}
+
+	pub(crate) fn do_cancel_offer(who: &T::AccountId, id: OfferId) -> DispatchResult {
+		let offer = Offers::<T>::get(id).ok_or(Error::<T>::UnknownOffer)?;
+		ensure!(&offer.offerer == who, Error::<T>::NotOfferer);
+		Expiring::<T>::mutate(offer.expiry, |ids| ids.retain(|i| *i != id));
+		Self::close_offer(id, offer, CloseReason::Cancelled)
+	}
+
+	/// Removes an offer, releases its deposit and returns what is left in escrow to the
+	/// offerer (who pays any coin deposit from the offer deposit just released). The caller
+	/// takes care of the expiry queue.
+	pub(crate) fn close_offer(
+		id: OfferId,
+		offer: OfferOf<T>,
+		reason: CloseReason,
+	) -> DispatchResult {
+		Offers::<T>::remove(id);
+		OffersByPair::<T>::remove((&offer.pay, &offer.receive, id));
+		OffersByAccount::<T>::remove(&offer.offerer, id);
+		Stats::<T>::mutate(&offer.offerer, |s| s.open_offers = s.open_offers.saturating_sub(1));
+		Self::release_deposit(&offer.offerer, offer.deposit)?;
+		let refunded = match offer.pay.asset() {
+			Some(asset) if offer.remaining > 0 => {
+				let o = &offer.offerer;
+				T::Assets::unlock(asset, o, o, offer.remaining, o)?;
+				offer.remaining
+			},
+			_ => 0,
+		};
+		Self::deposit_event(Event::OfferClosed { id, reason, refunded });
+		Ok(())
+	}
+
+	/// Closes the offers expiring at block `n`, each in its own storage layer so one failure
+	/// does not undo the others. Returns the weight used.
+	pub(crate) fn expire_offers(n: BlockNumberFor<T>) -> Weight {
+		let ids = Expiring::<T>::take(n);
+		let count = ids.len() as u32;
+		for id in ids {
+			let Some(offer) = Offers::<T>::get(id) else { continue };
+			let result = frame_support::storage::with_storage_layer(|| {
+				Self::close_offer(id, offer, CloseReason::Expired)
+			});
+			if let Err(error) = result {
+				Self::deposit_event(Event::ExpiryFailed { id, error });
+			}
+		}
+		T::WeightInfo::expire_offers(count)
+	}
+
+	pub(crate) fn hold_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::hold(&HoldReason::Deposit.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientDeposit.into())
+	}
+
+	pub(crate) fn release_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		T::Currency::release(&HoldReason::Deposit.into(), who, amount, Precision::BestEffort)
+			.map(|_| ())
+	}
+}

@@ -1,0 +1,60 @@
+//! How the market reaches on-chain assets: one trait the runtime implements over all its asset
+//! pallets (COD, codcoins, timecoins, joint tokens later), keyed by an asset id it defines.
+
+use frame_support::pallet_prelude::*;
+
+use crate::types::Amount;
+
+/// The on-chain assets the market can trade.
+///
+/// Escrow is per `(asset, owner)`: what `owner` put into the market and not yet paid out. The
+/// market's `try_state` checks that it equals the sum of the owner's open offers and pending
+/// trade legs in that asset.
+pub trait OnChainAssets<AccountId> {
+	/// Names one asset: COD, or a coin of one issuer.
+	type AssetId: Parameter + Member + MaxEncodedLen + Ord;
+
+	/// Whether the asset exists (a coin whose issuer has a record, COD always).
+	fn exists(asset: &Self::AssetId) -> bool;
+
+	/// Moves `amount` of `asset` from `owner`'s free holdings into escrow.
+	fn lock(asset: &Self::AssetId, owner: &AccountId, amount: Amount) -> DispatchResult;
+
+	/// Pays `amount` of `asset` out of `owner`'s escrow to `to` (who may be `owner`). Any storage
+	/// deposit the payment creates is held from `payer`.
+	fn unlock(
+		asset: &Self::AssetId,
+		owner: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+		payer: &AccountId,
+	) -> DispatchResult;
+
+	/// Pays `amount` of `asset` from `from`'s free holdings to `to`.
+	fn transfer(
+		asset: &Self::AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+	) -> DispatchResult;
+
+	/// What `owner` has in escrow in `asset`.
+	fn escrowed(asset: &Self::AssetId, owner: &AccountId) -> Amount;
+
+	/// The account that issues the asset, if it has one (COD has none).
+	fn issuer(asset: &Self::AssetId) -> Option<AccountId>;
+
+	/// How far the asset's supply exceeds its collateral (0 when covered or not applicable).
+	fn shortfall(asset: &Self::AssetId) -> Amount;
+}
+
+/// What the market's benchmarks need from the runtime: the costliest asset to move, and a way
+/// to give an account some of it.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, AssetId> {
+	/// Asset number `n` (0 and 1 must differ), created if needed.
+	fn asset(n: u32) -> AssetId;
+	/// Gives `who` `amount` of `asset` split into as many pieces as one payment may consume
+	/// (a coin's `MaxInputs`), so that moving it all is the costliest case.
+	fn fund(asset: &AssetId, who: &AccountId, amount: Amount);
+}

@@ -1,0 +1,200 @@
+//! The trade market (SPEC §4) and the assets it trades: COD, every codcoin, every timecoin.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{dispatch::DispatchResult, parameter_types, traits::ConstU32};
+use pallet_market::{Amount, OnChainAssets};
+use scale_info::TypeInfo;
+#[cfg(feature = "std")]
+use serde::{Deserialize, Serialize};
+use sp_runtime::ArithmeticError;
+
+use crate::{
+	deposit, AccountId, Balance, Balances, BlockNumber, Codcoin, Market, Runtime,
+	RuntimeHoldReason, Timecoin, DAYS,
+};
+
+/// An on-chain asset the market trades. Joint tokens (SPEC §5) will join as new variants;
+/// variant indices are part of the transaction format, so existing ones never move.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum MarketAsset {
+	/// The native token.
+	#[codec(index = 0)]
+	Cod,
+	/// The codcoin of an issuer.
+	#[codec(index = 1)]
+	Codcoin(AccountId),
+	/// The timecoin of an issuer, in seconds.
+	#[codec(index = 2)]
+	Timecoin(AccountId),
+}
+
+/// Market amounts are `u128`; timecoin counts seconds in `u64`.
+fn seconds(amount: Amount) -> Result<u64, ArithmeticError> {
+	u64::try_from(amount).map_err(|_| ArithmeticError::Overflow)
+}
+
+/// Routes the market's asset operations to the pallet that keeps each asset.
+pub struct RuntimeAssets;
+impl OnChainAssets<AccountId> for RuntimeAssets {
+	type AssetId = MarketAsset;
+
+	fn exists(asset: &MarketAsset) -> bool {
+		match asset {
+			MarketAsset::Cod => true,
+			MarketAsset::Codcoin(issuer) => {
+				pallet_codcoin::Issuers::<Runtime>::contains_key(issuer)
+			},
+			MarketAsset::Timecoin(issuer) => {
+				pallet_timecoin::Issuers::<Runtime>::contains_key(issuer)
+			},
+		}
+	}
+
+	fn lock(asset: &MarketAsset, owner: &AccountId, amount: Amount) -> DispatchResult {
+		match asset {
+			MarketAsset::Cod => Market::cod_lock(owner, amount),
+			MarketAsset::Codcoin(issuer) => Codcoin::escrow_lock(issuer, owner, amount),
+			MarketAsset::Timecoin(issuer) => Timecoin::escrow_lock(issuer, owner, seconds(amount)?),
+		}
+	}
+
+	fn unlock(
+		asset: &MarketAsset,
+		owner: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+		payer: &AccountId,
+	) -> DispatchResult {
+		match asset {
+			MarketAsset::Cod => Market::cod_unlock(owner, to, amount),
+			MarketAsset::Codcoin(issuer) => {
+				Codcoin::escrow_unlock(issuer, owner, to, amount, payer).map(|_| ())
+			},
+			MarketAsset::Timecoin(issuer) => {
+				Timecoin::escrow_unlock(issuer, owner, to, seconds(amount)?, payer).map(|_| ())
+			},
+		}
+	}
+
+	fn transfer(
+		asset: &MarketAsset,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+	) -> DispatchResult {
+		match asset {
+			MarketAsset::Cod => Market::cod_transfer(from, to, amount),
+			MarketAsset::Codcoin(issuer) => Codcoin::transfer_units(from, issuer, to, amount),
+			MarketAsset::Timecoin(issuer) => {
+				Timecoin::transfer_seconds(from, issuer, to, seconds(amount)?)
+			},
+		}
+	}
+
+	fn escrowed(asset: &MarketAsset, owner: &AccountId) -> Amount {
+		match asset {
+			MarketAsset::Cod => Market::cod_escrowed(owner),
+			MarketAsset::Codcoin(issuer) => Codcoin::escrowed(issuer, owner),
+			MarketAsset::Timecoin(issuer) => Timecoin::escrowed(issuer, owner).into(),
+		}
+	}
+
+	fn issuer(asset: &MarketAsset) -> Option<AccountId> {
+		match asset {
+			MarketAsset::Cod => None,
+			MarketAsset::Codcoin(issuer) | MarketAsset::Timecoin(issuer) => Some(issuer.clone()),
+		}
+	}
+
+	fn shortfall(asset: &MarketAsset) -> Amount {
+		match asset {
+			// Outstanding seconds never exceed a timecoin issuer's declared capacity.
+			MarketAsset::Cod | MarketAsset::Timecoin(_) => 0,
+			MarketAsset::Codcoin(issuer) => Codcoin::shortfall(issuer),
+		}
+	}
+}
+
+parameter_types! {
+	/// An offer is about 300 bytes plus two index entries.
+	pub const MarketOfferDeposit: Balance = deposit(3, 360);
+	/// A pending trade is about 300 bytes plus two index entries; it also pays for the coins
+	/// settlement creates, so it covers a codcoin coin deposit.
+	pub const MarketTradeDeposit: Balance = deposit(3, 360);
+	/// A registration is up to 16 resources of about 40 bytes.
+	pub const MarketRegistrationDeposit: Balance = deposit(1, 640);
+	/// Blocks the receivers of off-chain legs have to confirm them. A storage parameter so
+	/// governance (sudo) can tune it without a runtime upgrade.
+	pub storage MarketSettlementPeriod: BlockNumber = DAYS;
+}
+
+impl pallet_market::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Assets = RuntimeAssets;
+	type OfferDeposit = MarketOfferDeposit;
+	type TradeDeposit = MarketTradeDeposit;
+	type RegistrationDeposit = MarketRegistrationDeposit;
+	type SettlementPeriod = MarketSettlementPeriod;
+	type MaxOffersPerAccount = ConstU32<64>;
+	type MaxExpiringPerBlock = ConstU32<32>;
+	type MaxRegistered = ConstU32<16>;
+	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchAssets;
+}
+
+/// The market's benchmarks trade codcoins, the costliest assets to move.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MarketBenchAssets;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_market::traits::BenchmarkHelper<AccountId, MarketAsset> for MarketBenchAssets {
+	fn asset(n: u32) -> MarketAsset {
+		use frame_support::traits::fungible::Mutate;
+		let issuer: AccountId = frame_benchmarking::account("issuer", n, 0);
+		if !pallet_codcoin::Issuers::<Runtime>::contains_key(&issuer) {
+			let _ = Balances::set_balance(&issuer, Balance::MAX / 1_000);
+			Codcoin::declare_claim(
+				crate::RuntimeOrigin::signed(issuer.clone()),
+				pallet_codcoin::ClaimKind::Stock { units: 1 },
+				Amount::MAX / 2,
+				BlockNumber::MAX,
+				None,
+			)
+			.expect("benchmark issuer declares a claim");
+		}
+		MarketAsset::Codcoin(issuer)
+	}
+
+	fn fund(asset: &MarketAsset, who: &AccountId, amount: Amount) {
+		if let MarketAsset::Codcoin(issuer) = asset {
+			use frame_support::traits::Get;
+			let max: u32 = <Runtime as pallet_codcoin::Config>::MaxInputs::get();
+			let pieces = u32::try_from(amount).unwrap_or(u32::MAX).clamp(1, max);
+			let each = amount / Amount::from(pieces);
+			let mut outs: alloc::vec::Vec<_> = (0..pieces)
+				.map(|_| pallet_codcoin::PourOutput { holder: who.clone(), amount: each })
+				.collect();
+			outs[0].amount += amount - each * Amount::from(pieces);
+			Codcoin::issue(
+				crate::RuntimeOrigin::signed(issuer.clone()),
+				frame_support::BoundedVec::truncate_from(outs),
+			)
+			.expect("benchmark issuer issues");
+		}
+	}
+}
