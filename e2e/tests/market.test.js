@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
 import { bestNumber, rpc, startNode, waitFor } from '../lib/node.js';
 import { findEvent, sendAndFinalize } from '../lib/tx.js';
@@ -87,7 +88,7 @@ describe('codcoin and the market on codchain-node --dev', () => {
   test('a fiat trade nobody confirms ends in a recorded default', async () => {
     // Governance shortens the settlement period to 2 blocks so the deadline comes quickly.
     const key = xxhashAsHex(':MarketSettlementPeriod:', 128);
-    const value = api.createType('u32', 2).toHex();
+    const value = u8aToHex(api.createType('u32', 2).toU8a()); // SCALE: little-endian
     await sendAndFinalize(api, api.tx.sudo.sudo(api.tx.system.setStorage([[key, value]])), alice);
 
     // Charlie sells 50 COD for fiat, with a 1 COD bond on the fiat leg.
