@@ -7,9 +7,9 @@ use common::*;
 
 use codchain_runtime::{
 	configs::{CodcoinCoinDeposit, MarketTradeDeposit, TimecoinCoinDeposit},
-	Codcoin, Market, MarketAsset, Runtime, RuntimeOrigin, System, Timecoin, UNITS,
+	Codcoin, Market, MarketAsset, Runtime, RuntimeOrigin, Timecoin, UNITS,
 };
-use frame_support::{assert_ok, traits::Get, weights::Weight, BoundedVec};
+use frame_support::{assert_ok, weights::Weight, BoundedVec};
 use pallet_market::{OffChainKind, Ratio, Resource};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 
@@ -75,7 +75,6 @@ fn coins_of_every_kind_trade_through_the_runtime_market() {
 		Market::do_try_state().expect("market invariants");
 		Codcoin::do_try_state().expect("codcoin invariants");
 		Timecoin::do_try_state().expect("timecoin invariants");
-		assert!(System::events().len() > 0);
 	});
 }
 

@@ -16,7 +16,7 @@ impl<T: Config> Pallet<T> {
 	/// Units of `issuer`'s coin that `holder` holds.
 	pub fn balance_of(holder: &T::AccountId, issuer: &T::AccountId) -> Units {
 		Holdings::<T>::iter_key_prefix((holder, issuer))
-			.filter_map(|id| Coins::<T>::get(id))
+			.filter_map(Coins::<T>::get)
 			.fold(0u128, |acc, c| acc.saturating_add(c.amount))
 	}
 

@@ -165,7 +165,7 @@ impl<T: Config> Pallet<T> {
 	fn sum_of(inputs: &[CoinId]) -> Result<Units, DispatchError> {
 		inputs
 			.iter()
-			.filter_map(|id| Coins::<T>::get(id))
+			.filter_map(Coins::<T>::get)
 			.try_fold(0u128, |acc, c| acc.checked_add(c.amount))
 			.ok_or(Error::<T>::Overflow.into())
 	}

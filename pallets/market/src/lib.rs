@@ -344,6 +344,8 @@ pub mod pallet {
 		/// what each side paying an off-chain leg puts up per acceptance.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::make_offer())]
+		// The offer's terms are the call's parameters so that wallets show each one by name.
+		#[allow(clippy::too_many_arguments)]
 		pub fn make_offer(
 			origin: OriginFor<T>,
 			pay: ResourceOf<T>,

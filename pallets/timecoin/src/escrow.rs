@@ -16,7 +16,7 @@ impl<T: Config> Pallet<T> {
 	/// Seconds of `issuer`'s time in coins held by `holder`.
 	pub fn balance_of(holder: &T::AccountId, issuer: &T::AccountId) -> Seconds {
 		Holdings::<T>::iter_key_prefix((holder, issuer))
-			.filter_map(|id| Coins::<T>::get(id))
+			.filter_map(Coins::<T>::get)
 			.fold(0, |acc: Seconds, c| acc.saturating_add(c.amount))
 	}
 
