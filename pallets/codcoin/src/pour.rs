@@ -1,12 +1,8 @@
 //! Mint records: issue, remint, destroy, pay; coins and their deposits.
 
 use alloc::{collections::BTreeMap, vec::Vec};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
-};
-use sp_runtime::traits::Zero;
+use codchain_support::deposit;
+use frame_support::{ensure, pallet_prelude::*};
 use utxo_core::{validate_pour, CoinView, Limits, Output, Pour};
 
 use crate::{
@@ -234,10 +230,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::hold(&(*reason).into(), who, amount)
+		deposit::hold::<_, T::Currency>(&(*reason).into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientDeposit.into())
 	}
 
@@ -246,10 +239,6 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		// BestEffort: a deposit partly slashed elsewhere still releases what is left.
-		T::Currency::release(&(*reason).into(), who, amount, Precision::BestEffort).map(|_| ())
+		deposit::release::<_, T::Currency>(&(*reason).into(), who, amount)
 	}
 }

@@ -111,7 +111,7 @@ pub struct CoinDetails<AccountId> {
 	pub issuer: AccountId,
 	pub holder: AccountId,
 	/// Units; a string in JSON, since `u128` does not fit a JavaScript number.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub amount: Units,
 }
 
@@ -122,7 +122,7 @@ pub struct CoinDetails<AccountId> {
 pub struct ClaimDetails<AccountId, BlockNumber> {
 	pub id: ClaimId,
 	pub kind: ClaimKind,
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub value: Units,
 	pub expiry: BlockNumber,
 	pub attestor: Option<AccountId>,
@@ -137,17 +137,17 @@ pub struct ClaimDetails<AccountId, BlockNumber> {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct IssuerSummary {
 	/// Units in circulation (live coins plus market escrow).
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub supply: Units,
 	/// Sum of the values of live claims: supply may not grow beyond it.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub cap: Units,
 	/// `supply - cap` when claims expired under circulating coins, else 0. While positive the
 	/// issuer cannot issue.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub shortfall: Units,
 	/// Units held in market escrow.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub escrowed: Units,
 	/// Claims on record, live or not.
 	pub claims: u32,

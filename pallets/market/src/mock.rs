@@ -91,6 +91,8 @@ impl pallet_codcoin::Config for Test {
 	DecodeWithMemTracking,
 	TypeInfo,
 	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Asset {
 	Cod,

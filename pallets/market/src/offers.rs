@@ -1,14 +1,9 @@
 //! Registration, offers, and their expiry.
 
 use alloc::collections::BTreeSet;
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{fungible::MutateHold, tokens::Precision},
-	BoundedVec,
-};
+use codchain_support::deposit;
+use frame_support::{ensure, pallet_prelude::*, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::Zero;
 
 use crate::{
 	pallet::{
@@ -170,18 +165,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn hold_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::hold(&HoldReason::Deposit.into(), who, amount)
+		deposit::hold::<_, T::Currency>(&HoldReason::Deposit.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientDeposit.into())
 	}
 
 	pub(crate) fn release_deposit(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::release(&HoldReason::Deposit.into(), who, amount, Precision::BestEffort)
-			.map(|_| ())
+		deposit::release::<_, T::Currency>(&HoldReason::Deposit.into(), who, amount)
 	}
 }

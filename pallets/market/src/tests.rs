@@ -365,6 +365,20 @@ fn a_fiat_sale_settles_when_the_seller_confirms_payment() {
 }
 
 #[test]
+fn queries_give_amounts_and_the_bond_as_json_strings() {
+	run(|| {
+		issue(ALICE, &[ALICE], 100);
+		let id = offer_with(ALICE, coin(ALICE), fiat(), ratio(1, 2), 100, 1, 100, 1_000).unwrap();
+		// What `market_offer` answers a JavaScript client: no number it would round.
+		let json = serde_json::to_value(Market::offer(id).unwrap()).unwrap();
+		assert_eq!(json["bond"], "1000");
+		assert_eq!(json["remaining"], "100");
+		assert_eq!(json["minFill"], "1");
+		assert_eq!(json["ratio"]["receive"], "2");
+	});
+}
+
+#[test]
 fn an_unconfirmed_payment_is_the_payers_default_and_the_escrow_returns() {
 	run(|| {
 		issue(ALICE, &[ALICE], 100);

@@ -1,5 +1,6 @@
 //! Acceptance, settlement and defaults.
 
+use codchain_support::deposit;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -245,14 +246,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn hold_bond(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::hold(&HoldReason::Bond.into(), who, amount)
+		deposit::hold::<_, T::Currency>(&HoldReason::Bond.into(), who, amount)
 	}
 
 	fn release_bond(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::release(&HoldReason::Bond.into(), who, amount, Precision::BestEffort)
-			.map(|_| ())
+		deposit::release::<_, T::Currency>(&HoldReason::Bond.into(), who, amount)
 	}
 }

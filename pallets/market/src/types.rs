@@ -91,9 +91,9 @@ impl<AssetId> Resource<AssetId> {
 )]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 pub struct Ratio {
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub pay: Amount,
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub receive: Amount,
 }
 
@@ -125,7 +125,7 @@ pub struct Offer<AccountId, AssetId, Balance, BlockNumber> {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Leg<AssetId> {
 	pub resource: Resource<AssetId>,
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub amount: Amount,
 	/// On-chain legs sit in escrow and count as confirmed; an off-chain leg is confirmed by
 	/// its receiver.
@@ -173,18 +173,27 @@ pub struct OfferDetails<AccountId, AssetId, Balance, BlockNumber> {
 	pub pay: Resource<AssetId>,
 	pub receive: Resource<AssetId>,
 	pub ratio: Ratio,
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub remaining: Amount,
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub min_fill: Amount,
 	pub expiry: BlockNumber,
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
+	#[cfg_attr(
+		feature = "std",
+		serde(bound(
+			serialize = "Balance: core::fmt::Display",
+			deserialize = "Balance: core::str::FromStr, <Balance as core::str::FromStr>::Err: \
+			               core::fmt::Display"
+		))
+	)]
 	pub bond: Balance,
 	/// Shortfall of the pay resource's issuer (0 when covered or not a collateralised coin):
 	/// a buyer sees that the coin it would receive is under-collateralised.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub pay_shortfall: Amount,
 	/// Shortfall of the receive resource's issuer.
-	#[cfg_attr(feature = "std", serde(with = "codchain_support::u128_str"))]
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub receive_shortfall: Amount,
 }
 

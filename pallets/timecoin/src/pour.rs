@@ -1,14 +1,8 @@
 //! Pours: issue, transfer, exercise; capacity; coin deposits.
 
 use alloc::{collections::BTreeMap, vec::Vec};
-use frame_support::{
-	ensure,
-	pallet_prelude::*,
-	traits::{
-		fungible::{Inspect, MutateHold},
-		tokens::Precision,
-	},
-};
+use codchain_support::deposit;
+use frame_support::{ensure, pallet_prelude::*, traits::fungible::Inspect};
 use sp_runtime::traits::{Saturating, Zero};
 use utxo_core::{validate_pour, CoinView, Limits, Output, Pour};
 
@@ -273,10 +267,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::hold(&(*reason).into(), who, amount)
+		deposit::hold::<_, T::Currency>(&(*reason).into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientDeposit.into())
 	}
 
@@ -285,10 +276,6 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		// BestEffort: a deposit partly slashed elsewhere still releases what is left.
-		T::Currency::release(&(*reason).into(), who, amount, Precision::BestEffort).map(|_| ())
+		deposit::release::<_, T::Currency>(&(*reason).into(), who, amount)
 	}
 }
