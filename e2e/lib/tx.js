@@ -12,8 +12,7 @@ export function sendAndFinalize(api, tx, signer) {
       if (dispatchError) {
         if (unsub) unsub();
         if (dispatchError.isModule) {
-          const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-          reject(new Error(`${section}.${name}`));
+          reject(new Error(moduleErrorName(api, dispatchError.asModule)));
         } else {
           reject(new Error(dispatchError.toString()));
         }
@@ -25,6 +24,27 @@ export function sendAndFinalize(api, tx, signer) {
       }
     }).then((u) => { unsub = u; }, reject);
   });
+}
+
+/**
+ * `section.Name` of a module error, or `section.Name.Inner` when the error nests another (as
+ * the coin pallets' `Ledger(LedgerError)` does): the inner variant is the error's second byte.
+ */
+export function moduleErrorName(api, asModule) {
+  const { section, name } = api.registry.findMetaError(asModule);
+  const bytes = asModule.error.toU8a();
+  const pallet = api.registry.metadata.pallets.find((p) => p.index.eq(asModule.index));
+  const lookup = api.registry.lookup;
+  const outer = lookup.getSiType(pallet.errors.unwrap().type).def.asVariant.variants
+    .find((v) => v.index.toNumber() === bytes[0]);
+  if (outer && outer.fields.length === 1) {
+    const inner = lookup.getSiType(outer.fields[0].type).def;
+    if (inner.isVariant) {
+      const variant = inner.asVariant.variants.find((v) => v.index.toNumber() === bytes[1]);
+      if (variant) return `${section}.${name}.${variant.name.toString()}`;
+    }
+  }
+  return `${section}.${name}`;
 }
 
 /** The data of the first `section.method` event, or undefined. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { rpc, startNode } from '../lib/node.js';
+import { rpc, startNode, waitFor } from '../lib/node.js';
 import { findEvent, sendAndFinalize } from '../lib/tx.js';
 
 describe('timecoin on codchain-node --dev', () => {
@@ -57,7 +57,7 @@ describe('timecoin on codchain-node --dev', () => {
     // A spent coin cannot be spent again.
     await assert.rejects(
       sendAndFinalize(api, tc.transfer(bobCoins, alice.address, 10), bob),
-      /timecoin\.UnknownOrSpentInput/,
+      /timecoin\.Ledger\.UnknownOrSpentInput/,
     );
 
     // JSON-RPC: coins, outstanding seconds, the appointment.
@@ -85,5 +85,50 @@ describe('timecoin on codchain-node --dev', () => {
     assert.equal(appts[0].end, end);
     assert.equal(appts[0].id, appointment.id.toNumber());
     assert.deepEqual(await rpc(node.http, 'timecoin_appointments', [alice.address, end, end + 100]), []);
+  });
+
+  test('an appointment kept and confirmed, a no-show reported and contested', async () => {
+    const tc = api.tx.timecoin;
+    const chainNow = async () => Math.floor((await api.query.timestamp.now()).toNumber() / 1000);
+    // Alice issues Bob 20 seconds; Bob books two 5-second slots starting soon.
+    const issued = await sendAndFinalize(api, tc.issue([{ holder: bob.address, amount: 20 }]), alice);
+    const [[coin]] = findEvent(issued.events, 'timecoin', 'Poured').outputs;
+    // Far enough ahead that both bookings land before the first slot begins.
+    const start = (await chainNow()) + 60;
+    const first = await sendAndFinalize(api, tc.exercise([coin.toHex()], start, start + 5), bob);
+    const kept = findEvent(first.events, 'timecoin', 'AppointmentBooked').id.toNumber();
+    const [rest] = await rpc(node.http, 'timecoin_coinsOfIssuer', [alice.address, null, 10])
+      .then((coins) => coins.filter((c) => c.holder === bob.address));
+    const second = await sendAndFinalize(api, tc.exercise([rest.id], start + 10, start + 15), bob);
+    const missed = findEvent(second.events, 'timecoin', 'AppointmentBooked').id.toNumber();
+
+    // Alice cannot cancel once an appointment has begun, so she cannot erase a no-show.
+    await waitFor('both slots to end', async () => (await chainNow()) >= start + 15, 150_000);
+    await assert.rejects(sendAndFinalize(api, tc.cancelAppointment(missed), alice), /timecoin\.AlreadyBegun/);
+
+    // The first: both confirm, it settles and the seconds are paid.
+    await sendAndFinalize(api, tc.confirm(kept), bob);
+    const settled = await sendAndFinalize(api, tc.confirm(kept), alice);
+    assert.equal(findEvent(settled.events, 'timecoin', 'AppointmentSettled').seconds.toNumber(), 5);
+
+    // The second: Bob reports a no-show, Alice contests; a dispute on both records, Bob's
+    // seconds come back.
+    await sendAndFinalize(api, tc.reportNoShow(missed), bob);
+    const answered = await sendAndFinalize(api, tc.answerNoShow(missed), alice);
+    const dispute = findEvent(answered.events, 'timecoin', 'AppointmentDisputed');
+    assert.equal(dispute.holder.toString(), bob.address);
+    const refund = await rpc(node.http, 'timecoin_coin', [dispute.coin.toHex()]);
+    assert.deepEqual([refund.holder, refund.amount], [bob.address, 5]);
+
+    const issuer = await rpc(node.http, 'timecoin_issuer', [alice.address]);
+    assert.deepEqual([issuer.noShows, issuer.disputes], [0, 1]);
+    const history = await rpc(node.http, 'timecoin_history', [alice.address]);
+    assert.deepEqual(
+      history.map((h) => [h.id, h.outcome]),
+      [[kept, 'settled'], [missed, 'disputed']],
+    );
+    const holdings = await rpc(node.http, 'timecoin_holdings', [bob.address]);
+    // 5 left from the first test, 20 issued, 5 kept and paid: the refunded 5 are Bob's again.
+    assert.deepEqual(holdings, [{ issuer: alice.address, balance: 20 }]);
   });
 });

@@ -258,13 +258,29 @@ impl_runtime_apis! {
 	impl pallet_timecoin_runtime_api::TimecoinApi<Block, AccountId> for Runtime {
 		fn coins_of(
 			holder: AccountId,
-			start_after: Option<pallet_timecoin::CoinId>,
+			start_after: Option<(AccountId, pallet_timecoin::CoinId)>,
 			limit: u32,
-		) -> Vec<pallet_timecoin::CoinDetails<AccountId>> {
+		) -> Vec<pallet_timecoin::CoinInfo<AccountId>> {
 			Timecoin::coins_of(holder, start_after, limit)
 		}
 
-		fn coin(id: pallet_timecoin::CoinId) -> Option<pallet_timecoin::CoinDetails<AccountId>> {
+		fn coins_of_issuer(
+			issuer: AccountId,
+			start_after: Option<pallet_timecoin::CoinId>,
+			limit: u32,
+		) -> Vec<pallet_timecoin::CoinInfo<AccountId>> {
+			Timecoin::coins_of_issuer(issuer, start_after, limit)
+		}
+
+		fn holdings(
+			holder: AccountId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<pallet_timecoin::HoldingInfo<AccountId>> {
+			Timecoin::holdings_of(holder, start_after, limit)
+		}
+
+		fn coin(id: pallet_timecoin::CoinId) -> Option<pallet_timecoin::CoinInfo<AccountId>> {
 			Timecoin::coin(id)
 		}
 
@@ -276,21 +292,41 @@ impl_runtime_apis! {
 			issuer: AccountId,
 			from: u64,
 			to: u64,
-		) -> Vec<pallet_timecoin::AppointmentDetails<AccountId>> {
+		) -> Vec<pallet_timecoin::AppointmentInfo<AccountId>> {
 			Timecoin::appointments_of(issuer, from, to)
+		}
+
+		fn history(issuer: AccountId) -> Vec<pallet_timecoin::ExerciseRecord<AccountId>> {
+			Timecoin::exercise_history(issuer)
 		}
 	}
 
 	impl pallet_codcoin_runtime_api::CodcoinApi<Block, AccountId, BlockNumber> for Runtime {
 		fn coins_of(
 			holder: AccountId,
-			start_after: Option<pallet_codcoin::CoinId>,
+			start_after: Option<(AccountId, pallet_codcoin::CoinId)>,
 			limit: u32,
-		) -> Vec<pallet_codcoin::CoinDetails<AccountId>> {
+		) -> Vec<pallet_codcoin::CoinInfo<AccountId>> {
 			Codcoin::coins_of(holder, start_after, limit)
 		}
 
-		fn coin(id: pallet_codcoin::CoinId) -> Option<pallet_codcoin::CoinDetails<AccountId>> {
+		fn coins_of_issuer(
+			issuer: AccountId,
+			start_after: Option<pallet_codcoin::CoinId>,
+			limit: u32,
+		) -> Vec<pallet_codcoin::CoinInfo<AccountId>> {
+			Codcoin::coins_of_issuer(issuer, start_after, limit)
+		}
+
+		fn holdings(
+			holder: AccountId,
+			start_after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<pallet_codcoin::HoldingInfo<AccountId>> {
+			Codcoin::holdings_of(holder, start_after, limit)
+		}
+
+		fn coin(id: pallet_codcoin::CoinId) -> Option<pallet_codcoin::CoinInfo<AccountId>> {
 			Codcoin::coin(id)
 		}
 
@@ -302,7 +338,7 @@ impl_runtime_apis! {
 			Codcoin::issuer_summary(issuer)
 		}
 
-		fn claims(issuer: AccountId) -> Vec<pallet_codcoin::ClaimDetails<AccountId, BlockNumber>> {
+		fn claims(issuer: AccountId) -> Vec<pallet_codcoin::ClaimInfo<AccountId, BlockNumber>> {
 			Codcoin::claims_of(issuer)
 		}
 	}
@@ -313,18 +349,22 @@ impl_runtime_apis! {
 			receive: pallet_market::Resource<MarketAsset>,
 			start_after: Option<pallet_market::OfferId>,
 			limit: u32,
-		) -> Vec<pallet_market::OfferDetails<AccountId, MarketAsset, Balance, BlockNumber>> {
+		) -> Vec<pallet_market::OfferInfo<AccountId, MarketAsset, Balance, BlockNumber>> {
 			Market::offers_by_pair(pay, receive, start_after, limit)
 		}
 
 		fn offer(
 			id: pallet_market::OfferId,
-		) -> Option<pallet_market::OfferDetails<AccountId, MarketAsset, Balance, BlockNumber>> {
+		) -> Option<pallet_market::OfferInfo<AccountId, MarketAsset, Balance, BlockNumber>> {
 			Market::offer(id)
 		}
 
-		fn trades(who: AccountId) -> Vec<pallet_market::TradeDetails<AccountId, MarketAsset, BlockNumber>> {
-			Market::trades_of(who)
+		fn trades(
+			who: AccountId,
+			start_after: Option<pallet_market::TradeId>,
+			limit: u32,
+		) -> Vec<pallet_market::TradeInfo<AccountId, MarketAsset, BlockNumber>> {
+			Market::trades_of(who, start_after, limit)
 		}
 
 		fn stats(who: AccountId) -> pallet_market::AccountStats {

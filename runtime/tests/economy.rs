@@ -1,6 +1,7 @@
 //! Codcoin and the market inside the real runtime: the asset routing of `RuntimeAssets`, the
-//! deposits the configuration promises, and the generated weights (printed with `--nocapture`;
-//! docs/WEIGHTS.md quotes them).
+//! deposits the configuration promises, disputes through the runtime API, and the generated
+//! weights: each call's worst case fits in a block and costs what its shape implies (the table
+//! printed with `--nocapture` is the one docs/WEIGHTS.md quotes).
 
 mod common;
 use common::*;
@@ -9,9 +10,10 @@ use codchain_runtime::{
 	configs::{CodcoinCoinDeposit, MarketTradeDeposit, TimecoinCoinDeposit},
 	Codcoin, Market, MarketAsset, Runtime, RuntimeOrigin, Timecoin, UNITS,
 };
-use frame_support::{assert_ok, weights::Weight, BoundedVec};
+use frame_support::{assert_ok, traits::Get, weights::Weight, BoundedVec};
 use pallet_market::{OffChainKind, Ratio, Resource};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
+use utxo_core::CoinLedger;
 
 fn issue(who: sp_keyring::Sr25519Keyring, amount: u128) {
 	let origin = RuntimeOrigin::signed(account(who));
@@ -31,8 +33,9 @@ fn coins_of_every_kind_trade_through_the_runtime_market() {
 		let bob_coin = Resource::OnChain(MarketAsset::Codcoin(account(Bob)));
 		let ratio = Ratio { pay: 1, receive: 3 };
 		let alice = RuntimeOrigin::signed(account(Alice));
-		assert_ok!(Market::make_offer(alice, alice_coin, bob_coin, ratio, 100, 1, 100, 0));
-		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Bob)), 0, 100));
+		let none = || Default::default();
+		assert_ok!(Market::make_offer(alice, alice_coin, bob_coin, ratio, 100, 1, 100, 0, none()));
+		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Bob)), 0, 100, none()));
 		assert_eq!(Codcoin::balance_of(&account(Bob), &account(Alice)), 100);
 		assert_eq!(Codcoin::balance_of(&account(Alice), &account(Bob)), 300);
 
@@ -51,11 +54,12 @@ fn coins_of_every_kind_trade_through_the_runtime_market() {
 			5 * UNITS,
 			1,
 			100,
-			0
+			0,
+			none()
 		));
 		assert_eq!(Market::cod_escrowed(&account(Charlie)), 5 * UNITS);
-		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Alice)), 1, UNITS));
-		assert_eq!(Market::trades_of(account(Alice)).len(), 1);
+		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Alice)), 1, UNITS, none()));
+		assert_eq!(Market::trades_of(account(Alice), None, 10).len(), 1);
 
 		// A timecoin trades too: Alice sells ten minutes of her time for COD, by the second.
 		let alice = RuntimeOrigin::signed(account(Alice));
@@ -65,10 +69,10 @@ fn coins_of_every_kind_trade_through_the_runtime_market() {
 		let time = Resource::OnChain(MarketAsset::Timecoin(account(Alice)));
 		let cod = Resource::OnChain(MarketAsset::Cod);
 		let per_second = Ratio { pay: 1, receive: UNITS / 100 };
-		assert_ok!(Market::make_offer(alice, time, cod, per_second, 600, 60, 100, 0));
-		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Bob)), 2, 120));
+		assert_ok!(Market::make_offer(alice, time, cod, per_second, 600, 60, 100, 0, none()));
+		assert_ok!(Market::accept(RuntimeOrigin::signed(account(Bob)), 2, 120, none()));
 		assert_eq!(Timecoin::balance_of(&account(Bob), &account(Alice)), 120);
-		assert_eq!(Timecoin::escrowed(&account(Alice), &account(Alice)), 480);
+		assert_eq!(<Timecoin as CoinLedger<_>>::escrowed(&account(Alice), &account(Alice)), 480);
 		assert_eq!(Timecoin::issuer_summary(account(Alice)).outstanding, 600);
 		assert_eq!(Market::buy_back_offers(account(Alice)), Vec::<u64>::new());
 
@@ -87,6 +91,42 @@ fn a_trade_deposit_pays_for_the_coins_settlement_creates() {
 	assert!(MarketTradeDeposit::get() >= TimecoinCoinDeposit::get());
 }
 
+#[test]
+fn a_dispute_counts_for_both_sides_in_the_runtime_api() {
+	use pallet_market_runtime_api::runtime_decl_for_market_api::MarketApi;
+	new_ext(DEV).execute_with(|| {
+		start_block();
+		let fiat = Resource::OffChain {
+			kind: OffChainKind::Fiat,
+			unit: BoundedVec::truncate_from(b"EUR".to_vec()),
+		};
+		let (alice, bob) = (account(Alice), account(Bob));
+		let cod = Resource::OnChain(MarketAsset::Cod);
+		let ratio = Ratio { pay: 1, receive: 1 };
+		let o = RuntimeOrigin::signed(alice.clone());
+		let none = Default::default();
+		assert_ok!(Market::make_offer(o, cod, fiat, ratio, UNITS, 1, 1_000, UNITS, none));
+		assert_ok!(Market::accept(
+			RuntimeOrigin::signed(bob.clone()),
+			0,
+			UNITS,
+			Default::default()
+		));
+		assert_ok!(Market::mark_sent(RuntimeOrigin::signed(bob.clone()), 0, None));
+		let deadline = Market::trades_of(bob.clone(), None, 1)[0].deadline;
+		frame_system::Pallet::<Runtime>::set_block_number(deadline + 1);
+		let issuance = pallet_balances::TotalIssuance::<Runtime>::get();
+		assert_ok!(Market::resolve_trade(RuntimeOrigin::signed(alice.clone()), 0));
+		// A dispute moves no COD: Bob's bond comes back, nothing is burned.
+		assert_eq!(pallet_balances::TotalIssuance::<Runtime>::get(), issuance);
+		for who in [alice, bob] {
+			let stats = <Runtime as MarketApi<_, _, _, _, _>>::stats(who);
+			assert_eq!((stats.disputes, stats.defaults), (1, 0));
+		}
+		Market::do_try_state().expect("market invariants");
+	});
+}
+
 fn show(name: &str, w: Weight) -> Weight {
 	println!(
 		"{name:<34} ref_time {:>7.1} µs   proof_size {:>6} B",
@@ -96,8 +136,65 @@ fn show(name: &str, w: Weight) -> Weight {
 	w
 }
 
+/// The most an ordinary extrinsic may weigh in this runtime.
+fn max_extrinsic() -> Weight {
+	use frame_support::dispatch::DispatchClass;
+	let limits = <Runtime as frame_system::Config>::BlockWeights::get();
+	limits.get(DispatchClass::Normal).max_extrinsic.expect("normal extrinsics are limited")
+}
+
 #[test]
-fn generated_weights_are_positive_and_grow_with_inputs_and_outputs() {
+fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies() {
+	use pallet_codcoin::WeightInfo as _;
+	use pallet_market::WeightInfo as _;
+	use pallet_timecoin::WeightInfo as _;
+	type Tc = <Runtime as pallet_timecoin::Config>::WeightInfo;
+	type Cc = <Runtime as pallet_codcoin::Config>::WeightInfo;
+	type Mk = <Runtime as pallet_market::Config>::WeightInfo;
+	let (i, o) = (
+		<Runtime as pallet_timecoin::Config>::MaxInputs::get(),
+		<Runtime as pallet_timecoin::Config>::MaxOutputs::get(),
+	);
+	let s = <Runtime as pallet_timecoin::Config>::MaxOpenAppointments::get();
+	let e = <Runtime as pallet_market::Config>::MaxExpiringPerBlock::get();
+	let max = max_extrinsic();
+
+	let worst = [
+		show("timecoin pour (16 in, 16 out, booking)", Tc::pour(i, o, 1)),
+		show("timecoin transfer (16 in)", Tc::transfer(i)),
+		show("timecoin exercise (16 in, 63 booked)", Tc::exercise(i, s - 1)),
+		show("timecoin settle (64 booked)", Tc::settle(s)),
+		show("timecoin retire", Tc::retire()),
+		show("codcoin remint (16 in, 16 out)", Cc::remint(i, o)),
+		show("codcoin issue (16 out)", Cc::issue(o)),
+		show("codcoin destroy (16 in)", Cc::destroy(i)),
+		show("market accept (on-chain pair)", Mk::accept_on_chain()),
+		show("market accept (off-chain leg)", Mk::accept_off_chain()),
+		show("market make_offer", Mk::make_offer()),
+		show("market resolve_trade", Mk::resolve_trade().max(Mk::resolve_trade_disputed())),
+		show("market register_resources (16)", Mk::register_resources(16)),
+		show("market on_initialize (full expiry)", Mk::expire_offers(e)),
+	];
+	for w in worst {
+		assert!(w.all_gt(Weight::zero()), "every call has a weight");
+		assert!(w.all_lte(max), "a worst case must fit in a block: {w:?} > {max:?}");
+	}
+	// Shapes: more inputs and outputs cost more; a pour that books is charged for the booking
+	// on top of the pour (not the larger of the two).
+	assert!(Tc::pour(8, 8, 0).all_gt(Tc::pour(1, 2, 0)));
+	assert!(Tc::pour(2, 2, 1).ref_time() > Tc::pour(2, 2, 0).ref_time());
+	assert!(Cc::remint(16, 16).all_gt(Cc::remint(2, 2)));
+	assert!(Tc::transfer(16).all_gt(Tc::transfer(1)));
+	// Each input refunds a deposit to its own payer: one more account touched per input.
+	let per_input = Cc::destroy(2).saturating_sub(Cc::destroy(1));
+	assert!(per_input.proof_size() > 0, "each input adds proof: {per_input:?}");
+	assert!(Mk::expire_offers(e).all_gt(Mk::expire_offers(0)));
+}
+
+/// The typical cases docs/WEIGHTS.md quotes (`--nocapture` prints them); each is positive and
+/// no more than the worst case of its call.
+#[test]
+fn generated_weights_of_typical_calls() {
 	use pallet_codcoin::WeightInfo as _;
 	use pallet_market::WeightInfo as _;
 	use pallet_timecoin::WeightInfo as _;
@@ -105,31 +202,29 @@ fn generated_weights_are_positive_and_grow_with_inputs_and_outputs() {
 	type Cc = <Runtime as pallet_codcoin::Config>::WeightInfo;
 	type Mk = <Runtime as pallet_market::Config>::WeightInfo;
 
-	let small = show("timecoin pour (1 in, 2 out)", Tc::pour(1, 2));
-	let big = show("timecoin pour (8 in, 8 out)", Tc::pour(8, 8));
-	assert!(small.all_gt(Weight::zero()) && big.all_gt(small));
-	show("timecoin transfer (2 in)", Tc::transfer(2));
-	show("timecoin exercise (2 in, 64 booked)", Tc::exercise(2, 64));
-	show("timecoin settle (64 booked)", Tc::settle(64));
-
-	let remint = show("codcoin remint (2 in, 2 out)", Cc::remint(2, 2));
-	assert!(Cc::remint(16, 16).all_gt(remint) && remint.all_gt(Weight::zero()));
-	show("codcoin issue (1 out)", Cc::issue(1));
-	show("codcoin destroy (1 in)", Cc::destroy(1));
-	show("codcoin declare_claim", Cc::declare_claim());
-
-	for (name, w) in [
-		("market make_offer", Mk::make_offer()),
-		("market accept (on-chain pair)", Mk::accept_on_chain()),
-		("market accept (off-chain leg)", Mk::accept_off_chain()),
-		("market cancel_offer", Mk::cancel_offer()),
-		("market confirm_leg", Mk::confirm_leg()),
-		("market resolve_trade", Mk::resolve_trade()),
+	for (name, typical, worst) in [
+		("timecoin pour (1 in, 2 out)", Tc::pour(1, 2, 0), Tc::pour(16, 16, 1)),
+		("timecoin pour (8 in, 8 out)", Tc::pour(8, 8, 0), Tc::pour(16, 16, 1)),
+		("timecoin transfer (2 in)", Tc::transfer(2), Tc::transfer(16)),
+		("timecoin exercise (2 in, 8 booked)", Tc::exercise(2, 8), Tc::exercise(16, 63)),
+		("timecoin settle (8 booked)", Tc::settle(8), Tc::settle(64)),
+		("codcoin remint (2 in, 2 out)", Cc::remint(2, 2), Cc::remint(16, 16)),
+		("codcoin issue (1 out)", Cc::issue(1), Cc::issue(16)),
+		("codcoin destroy (1 in)", Cc::destroy(1), Cc::destroy(16)),
+		("codcoin declare_claim", Cc::declare_claim(), Cc::declare_claim()),
+		("market make_offer", Mk::make_offer(), Mk::make_offer()),
+		("market cancel_offer", Mk::cancel_offer(), Mk::cancel_offer()),
+		("market confirm_leg", Mk::confirm_leg(), Mk::confirm_leg()),
+		("market mark_sent", Mk::mark_sent(), Mk::mark_sent()),
+		("market close_record", Mk::close_record(), Mk::close_record()),
 		(
 			"market expire_offers (per offer)",
 			Mk::expire_offers(1).saturating_sub(Mk::expire_offers(0)),
+			Mk::expire_offers(32),
 		),
 	] {
-		assert!(show(name, w).all_gt(Weight::zero()), "{name} has a weight");
+		let w = show(name, typical);
+		assert!(w.all_gt(Weight::zero()), "{name} has a weight");
+		assert!(w.all_lte(worst), "{name} above its worst case");
 	}
 }

@@ -5,15 +5,15 @@ use std::sync::Arc;
 use codchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, MarketAsset};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_market_runtime_api::{
-	AccountStats, MarketApi as RuntimeApi, OfferDetails, OfferId, Resource, TradeDetails,
+	AccountStats, MarketApi as RuntimeApi, OfferId, OfferInfo, Resource, TradeId, TradeInfo,
 };
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
 use super::{runtime_error, Hash, DEFAULT_PAGE};
 
-type Offer = OfferDetails<AccountId, MarketAsset, Balance, BlockNumber>;
-type Trade = TradeDetails<AccountId, MarketAsset, BlockNumber>;
+type Offer = OfferInfo<AccountId, MarketAsset, Balance, BlockNumber>;
+type Trade = TradeInfo<AccountId, MarketAsset, BlockNumber>;
 
 #[rpc(client, server)]
 pub trait MarketApi {
@@ -34,11 +34,18 @@ pub trait MarketApi {
 	#[method(name = "market_offer")]
 	fn offer(&self, id: OfferId, at: Option<Hash>) -> RpcResult<Option<Offer>>;
 
-	/// Pending trades of an account.
+	/// Pending trades of an account, in id order, after trade `startAfter` (which need not be
+	/// pending any more), at most `limit` (<= 500).
 	#[method(name = "market_trades")]
-	fn trades(&self, who: AccountId, at: Option<Hash>) -> RpcResult<Vec<Trade>>;
+	fn trades(
+		&self,
+		who: AccountId,
+		start_after: Option<TradeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<Trade>>;
 
-	/// Open offers, settled trades and defaults of an account.
+	/// Open offers, settled trades, defaults and disputes of an account.
 	#[method(name = "market_stats")]
 	fn stats(&self, who: AccountId, at: Option<Hash>) -> RpcResult<AccountStats>;
 
@@ -89,9 +96,16 @@ where
 		self.client.runtime_api().offer(at, id).map_err(runtime_error)
 	}
 
-	fn trades(&self, who: AccountId, at: Option<Hash>) -> RpcResult<Vec<Trade>> {
+	fn trades(
+		&self,
+		who: AccountId,
+		start_after: Option<TradeId>,
+		limit: Option<u32>,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<Trade>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().trades(at, who).map_err(runtime_error)
+		let limit = limit.unwrap_or(DEFAULT_PAGE);
+		self.client.runtime_api().trades(at, who, start_after, limit).map_err(runtime_error)
 	}
 
 	fn stats(&self, who: AccountId, at: Option<Hash>) -> RpcResult<AccountStats> {

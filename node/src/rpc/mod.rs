@@ -2,6 +2,7 @@
 //! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets.
 
 pub mod codcoin;
+mod coins;
 pub mod market;
 pub mod timecoin;
 
@@ -93,7 +94,12 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(timecoin::TimecoinApiServer::into_rpc(timecoin::Timecoin::new(client.clone())))?;
+	module.merge(timecoin::TimecoinCoinsApiServer::into_rpc(timecoin::Timecoin::new(
+		client.clone(),
+	)))?;
 	module.merge(codcoin::CodcoinApiServer::into_rpc(codcoin::Codcoin::new(client.clone())))?;
+	module
+		.merge(codcoin::CodcoinCoinsApiServer::into_rpc(codcoin::Codcoin::new(client.clone())))?;
 	module.merge(market::MarketApiServer::into_rpc(market::Market::new(client.clone())))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),

@@ -8,7 +8,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::traits::Bounded;
+use sp_runtime::traits::{Bounded, StaticLookup};
 
 use crate::{pallet::*, types::*};
 
@@ -52,7 +52,9 @@ fn outputs<T: Config>(
 	)
 }
 
-/// An issuer with every claim slot but one taken issues `n` coins of `each` units to `holder`.
+/// An issuer with every claim slot but one taken; `holder` gets `n` coins of `each` units, each
+/// created (and its deposit paid) by a different account, so spending them refunds `n`
+/// distinct payers: the worst case a holder can build.
 fn coins<T: Config>(
 	issuer: &T::AccountId,
 	holder: &T::AccountId,
@@ -62,13 +64,15 @@ fn coins<T: Config>(
 	if Issuers::<T>::get(issuer).is_none() {
 		claims::<T>(issuer, T::MaxClaims::get() - 1, None);
 	}
-	let outs: Vec<_> =
-		(0..n).map(|_| PourOutput { holder: holder.clone(), amount: each }).collect();
-	let mut ids = Vec::new();
-	for chunk in outs.chunks(T::MaxOutputs::get() as usize) {
-		ids.extend(Pallet::<T>::do_issue(issuer, chunk).expect("issues"));
-	}
-	ids
+	(0..n)
+		.map(|k| {
+			let payer = funded::<T>("payer", k);
+			let out = [PourOutput { holder: payer.clone(), amount: each }];
+			let first = Pallet::<T>::do_issue(issuer, &out).expect("issues");
+			let to_holder = [PourOutput { holder: holder.clone(), amount: each }];
+			Pallet::<T>::do_remint(&payer, &first, &to_holder).expect("gives")[0]
+		})
+		.collect()
 }
 
 #[benchmarks]
@@ -87,7 +91,7 @@ mod benchmarks {
 			ClaimKind::Labour { person_hours: 160 },
 			1_000,
 			far_future::<T>(),
-			Some(attestor),
+			Some(T::Lookup::unlookup(attestor)),
 		);
 		assert_eq!(Claims::<T>::get(&issuer).len() as u32, T::MaxClaims::get());
 	}
@@ -108,7 +112,7 @@ mod benchmarks {
 		.expect("declares");
 		let id = NextClaimId::<T>::get() - 1;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(attestor), issuer.clone(), id);
+		_(RawOrigin::Signed(attestor), T::Lookup::unlookup(issuer.clone()), id);
 		assert!(Claims::<T>::get(&issuer).iter().all(|c| c.attested));
 	}
 

@@ -5,7 +5,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	pallet::{
-		ClaimOf, Claims, Config, Error, Escrow, Event, HoldReason, Issuers, NextClaimId, Pallet,
+		ClaimOf, Claims, Config, Error, EscrowTotals, Event, HoldReason, Issuers, NextClaimId,
+		Pallet,
 	},
 	types::*,
 };
@@ -26,6 +27,10 @@ impl<T: Config> Pallet<T> {
 		supply.saturating_sub(Self::cap(issuer))
 	}
 
+	/// Records a claim of `issuer`, opening its record (and holding its deposit) if it has none.
+	///
+	/// Errors: `ZeroValueClaim`, `ExpiryInPast`, `SelfAttestation`, `TooManyClaims`,
+	/// `InsufficientDeposit`, `IdsExhausted`.
 	pub(crate) fn do_declare_claim(
 		issuer: &T::AccountId,
 		kind: ClaimKind,
@@ -43,14 +48,14 @@ impl<T: Config> Pallet<T> {
 			Some(info) => info,
 			None => {
 				let deposit = T::IssuerDeposit::get();
-				Self::hold(&HoldReason::IssuerDeposit, issuer, deposit)?;
-				IssuerInfo { deposit, ..Default::default() }
+				Self::hold_deposit(&HoldReason::IssuerDeposit, issuer, deposit)?;
+				IssuerDetails { deposit, ..Default::default() }
 			},
 		};
 		let id = NextClaimId::<T>::get();
-		NextClaimId::<T>::put(id.checked_add(1).ok_or(Error::<T>::Overflow)?);
+		NextClaimId::<T>::put(id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
 		let deposit = T::ClaimDeposit::get();
-		Self::hold(&HoldReason::ClaimDeposit, issuer, deposit)?;
+		Self::hold_deposit(&HoldReason::ClaimDeposit, issuer, deposit)?;
 		let claim = ClaimOf::<T> {
 			id,
 			kind,
@@ -74,6 +79,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Errors: `UnknownClaim`, `NotAttestor`, `AlreadyAttested`, `ClaimExpired`.
 	pub(crate) fn do_attest_claim(
 		attestor: &T::AccountId,
 		issuer: &T::AccountId,
@@ -98,6 +104,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Removes a claim and releases its deposit; the issuer record goes too when nothing is
+	/// left to account for.
+	///
+	/// Errors: `UnknownClaim`, `ClaimBacksSupply`.
 	pub(crate) fn do_retire_claim(issuer: &T::AccountId, id: ClaimId) -> DispatchResult {
 		let mut claims = Claims::<T>::get(issuer);
 		let pos = claims.iter().position(|c| c.id == id).ok_or(Error::<T>::UnknownClaim)?;
@@ -111,14 +121,14 @@ impl<T: Config> Pallet<T> {
 				.fold(0u128, |acc, c| acc.saturating_add(c.value));
 			ensure!(info.supply <= rest, Error::<T>::ClaimBacksSupply);
 		}
-		Self::release(&HoldReason::ClaimDeposit, issuer, claim.deposit)?;
+		Self::release_deposit(&HoldReason::ClaimDeposit, issuer, claim.deposit)?;
 		if claims.is_empty() && info.supply == 0 {
 			// Nothing left to account for: the record goes and its deposit comes back. Claim
 			// ids are global, so a later claim never reuses an id an attestor once saw.
 			Claims::<T>::remove(issuer);
 			Issuers::<T>::remove(issuer);
-			debug_assert!(Escrow::<T>::iter_prefix(issuer).next().is_none());
-			Self::release(&HoldReason::IssuerDeposit, issuer, info.deposit)?;
+			debug_assert!(EscrowTotals::<T>::get(issuer) == 0);
+			Self::release_deposit(&HoldReason::IssuerDeposit, issuer, info.deposit)?;
 		} else {
 			Claims::<T>::insert(issuer, claims);
 		}

@@ -20,8 +20,10 @@
 //!   outputs). A payment is a remint whose output names the receiver; [`pay`](Pallet::pay) builds
 //!   one with change. It is final when its block is finalized by GRANDPA.
 //! - **Escrow.** The trade market moves units of a codcoin into escrow and out of it through
-//!   [`Pallet::escrow_lock`] and [`Pallet::escrow_unlock`] (see `escrow.rs`). Escrowed units stay
-//!   in supply: `supply == live coins + escrow`.
+//!   [`utxo_core::CoinLedger`] (see `ledger.rs`). Escrowed units stay in supply:
+//!   `supply == live coins + escrow`.
+//! - **Ledger.** Coins, balances, escrow and deposits are kept by the ledger engine shared with
+//!   timecoin ([`utxo_core::Ledger`]); this pallet adds collateral.
 //! - **Deposits.** Every live coin holds `CoinDeposit` COD from whoever created it, every claim
 //!   holds `ClaimDeposit` from the issuer, and an issuer record holds `IssuerDeposit`; each is
 //!   released when its item goes.
@@ -47,8 +49,10 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod claims;
-mod escrow;
 mod invariants;
+mod ledger;
+mod market;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod pour;
@@ -70,18 +74,26 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::StaticLookup;
+	use utxo_core::LedgerError;
+
+	/// An account argument: an address wallets may give in any supported form.
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 	/// The balance type of the deposit currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
 		<T as frame_system::Config>::AccountId,
 	>>::Balance;
-	/// A coin of this runtime.
-	pub type CoinOf<T> = Coin<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A coin of this runtime, as stored.
+	pub type CoinOf<T> =
+		utxo_core::CoinDetails<<T as frame_system::Config>::AccountId, Units, BalanceOf<T>>;
 	/// A claim of this runtime.
 	pub type ClaimOf<T> =
-		Claim<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+		ClaimDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals (see
+	/// [`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -154,10 +166,34 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Units of `issuer`'s coin in the live coins `holder` holds: the sum of its coins, kept so
+	/// no query has to add them up.
+	#[pallet::storage]
+	pub type HeldTotals<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Units,
+		ValueQuery,
+	>;
+
+	/// Issuer index: (issuer, coin id) for every live coin, to page through an issuer's coins.
+	// Identity for the coin: ids are BLAKE2 hashes of a chain-assigned counter.
+	#[pallet::storage]
+	pub type IssuedCoins<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, CoinId, (), OptionQuery>;
+
+	/// Units of `issuer`'s coin in market escrow, all owners together.
+	#[pallet::storage]
+	pub type EscrowTotals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Units, ValueQuery>;
+
 	/// Issuers: every account that declared a claim.
 	#[pallet::storage]
 	pub type Issuers<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, IssuerInfo<BalanceOf<T>>>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, IssuerDetails<BalanceOf<T>>>;
 
 	/// Each issuer's collateral claims, by id.
 	#[pallet::storage]
@@ -198,8 +234,8 @@ pub mod pallet {
 		/// The issuer removed a claim.
 		ClaimRetired { issuer: T::AccountId, claim: ClaimId },
 		/// A mint record consumed `inputs` and created `outputs` (coin id, holder, units);
-		/// `minted` units were issued and `burned` units left the coin store (destroyed, or moved
-		/// into escrow when `escrowed`).
+		/// `minted` units were issued and `burned` units left the coin store (destroyed, or
+		/// moved into market escrow), of which `escrowed` went into the pourer's escrow.
 		Poured {
 			pour_id: PourId,
 			pourer: T::AccountId,
@@ -208,7 +244,7 @@ pub mod pallet {
 			outputs: BoundedVec<(CoinId, T::AccountId, Units), T::MaxOutputs>,
 			minted: Units,
 			burned: Units,
-			escrowed: bool,
+			escrowed: Units,
 		},
 		/// Units left escrow as a new coin for `to`.
 		EscrowReleased {
@@ -222,28 +258,9 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// More inputs than `MaxInputs`.
-		TooManyInputs,
-		/// More outputs than `MaxOutputs`.
-		TooManyOutputs,
-		/// A mint record with no input and nothing issued.
-		EmptyPour,
-		/// Only the issuer may issue.
-		IssueByNonIssuer,
-		/// An output of zero units.
-		ZeroAmountOutput,
-		/// The same coin twice among the inputs.
-		DuplicateInput,
-		/// An input does not exist or was already spent.
-		UnknownOrSpentInput,
-		/// The inputs are not all coins of one issuer.
-		MixedIssuers,
-		/// An input is held by someone other than the signer.
-		NotHolder,
-		/// A sum of units overflows `u128`.
-		Overflow,
-		/// `sum(outputs) != sum(inputs)`.
-		Unbalanced,
+		/// A rule of the ledger was broken; the inner error says which (see
+		/// [`utxo_core::LedgerError`]).
+		Ledger(LedgerError),
 		/// The issuer never declared a claim.
 		NoCollateral,
 		/// Claims expired under circulating coins: supply exceeds the cap, so nothing can be
@@ -269,35 +286,15 @@ pub mod pallet {
 		ClaimExpired,
 		/// Removing this live claim would put supply above the cap.
 		ClaimBacksSupply,
-		/// The inputs hold fewer units than the payment needs.
-		InsufficientInputs,
-		/// The account holds fewer units of this coin than asked for.
-		InsufficientBalance,
-		/// Reaching the amount takes more than `MaxInputs` of the account's coins (if it holds
-		/// enough at all); merge them with a remint first.
-		TooFragmented,
-		/// Less in escrow than asked for.
-		InsufficientEscrow,
-		/// Not enough free COD for the storage deposit.
+		/// Not enough free COD for the deposit of an issuer record or a claim.
 		InsufficientDeposit,
+		/// The claim id counter reached its maximum.
+		IdsExhausted,
 	}
 
-	impl<T: Config> From<utxo_core::PourError> for Error<T> {
-		fn from(e: utxo_core::PourError) -> Self {
-			use utxo_core::PourError as P;
-			match e {
-				P::TooManyInputs => Error::TooManyInputs,
-				P::TooManyOutputs => Error::TooManyOutputs,
-				P::EmptyPour => Error::EmptyPour,
-				P::MintByNonIssuer => Error::IssueByNonIssuer,
-				P::ZeroAmountOutput => Error::ZeroAmountOutput,
-				P::DuplicateInput => Error::DuplicateInput,
-				P::UnknownOrSpentInput => Error::UnknownOrSpentInput,
-				P::MixedIssuers => Error::MixedIssuers,
-				P::NotHolder => Error::NotHolder,
-				P::Overflow => Error::Overflow,
-				P::Unbalanced => Error::Unbalanced,
-			}
+	impl<T: Config> From<LedgerError> for Error<T> {
+		fn from(e: LedgerError) -> Self {
+			Error::Ledger(e)
 		}
 	}
 
@@ -325,11 +322,12 @@ pub mod pallet {
 		pub fn declare_claim(
 			origin: OriginFor<T>,
 			kind: ClaimKind,
-			value: Units,
+			#[pallet::compact] value: Units,
 			expiry: BlockNumberFor<T>,
-			attestor: Option<T::AccountId>,
+			attestor: Option<AccountIdLookupOf<T>>,
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
+			let attestor = attestor.map(T::Lookup::lookup).transpose()?;
 			Self::do_declare_claim(&issuer, kind, value, expiry, attestor)
 		}
 
@@ -338,10 +336,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::attest_claim())]
 		pub fn attest_claim(
 			origin: OriginFor<T>,
-			issuer: T::AccountId,
+			issuer: AccountIdLookupOf<T>,
 			claim: ClaimId,
 		) -> DispatchResult {
 			let attestor = ensure_signed(origin)?;
+			let issuer = T::Lookup::lookup(issuer)?;
 			Self::do_attest_claim(&attestor, &issuer, claim)
 		}
 
@@ -393,10 +392,11 @@ pub mod pallet {
 		pub fn pay(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,
-			to: T::AccountId,
-			amount: Units,
+			to: AccountIdLookupOf<T>,
+			#[pallet::compact] amount: Units,
 		) -> DispatchResult {
 			let holder = ensure_signed(origin)?;
+			let to = T::Lookup::lookup(to)?;
 			Self::do_pay(&holder, &inputs, to, amount)
 		}
 	}

@@ -1,15 +1,26 @@
 //! Every rule of SPEC §4 "codcoin" and the issue's attack list, each in a test that fails if the
-//! rule is broken. Every test ends with the pallet's invariants (`do_try_state`).
+//! rule is broken. The pallet's invariants (`do_try_state`) are checked after every step that
+//! succeeds (this file's `assert_ok!`) and at the end of every test.
 
+use codec::{Decode, Encode};
 use frame_support::{
-	assert_noop, assert_ok,
+	assert_noop,
 	dispatch::GetDispatchInfo,
 	traits::{fungible::InspectHold, UnfilteredDispatchable},
 	BoundedVec,
 };
 use sp_runtime::DispatchError;
+use utxo_core::{CoinLedger, LedgerError};
 
 use crate::{mock::*, pallet::*, types::*, Error, Event};
+
+/// `frame_support::assert_ok!`, then the invariants: every successful step leaves a valid state.
+macro_rules! assert_ok {
+	($($arg:tt)*) => {{
+		frame_support::assert_ok!($($arg)*);
+		Codcoin::do_try_state().expect("invariants hold after the step");
+	}};
+}
 
 fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
@@ -331,7 +342,7 @@ fn remint_splits_and_merges_with_equal_sums() {
 				ins(&last_outputs()[..1]),
 				outs(&[(BOB, 2)])
 			),
-			Error::<Test>::Unbalanced
+			Error::<Test>::Ledger(LedgerError::Unbalanced)
 		);
 	});
 }
@@ -342,11 +353,11 @@ fn nobody_mints_through_remint_not_even_the_issuer() {
 		let c = alice_issues(ALICE, &[10]);
 		assert_noop!(
 			Codcoin::remint(RuntimeOrigin::signed(ALICE), ins(&c), outs(&[(BOB, 11)])),
-			Error::<Test>::Unbalanced
+			Error::<Test>::Ledger(LedgerError::Unbalanced)
 		);
 		assert_noop!(
 			Codcoin::remint(RuntimeOrigin::signed(ALICE), ins(&[]), outs(&[(BOB, 1)])),
-			Error::<Test>::EmptyPour
+			Error::<Test>::Ledger(LedgerError::EmptyPour)
 		);
 	});
 }
@@ -357,7 +368,7 @@ fn double_spend_in_one_record_is_refused() {
 		let c = alice_issues(BOB, &[10]);
 		assert_noop!(
 			Codcoin::remint(RuntimeOrigin::signed(BOB), ins(&[c[0], c[0]]), outs(&[(CHARLIE, 20)])),
-			Error::<Test>::DuplicateInput
+			Error::<Test>::Ledger(LedgerError::DuplicateInput)
 		);
 	});
 }
@@ -369,11 +380,11 @@ fn double_spend_in_two_records_is_refused() {
 		assert_ok!(Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&c), CHARLIE, 10));
 		assert_noop!(
 			Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&c), CHARLIE, 10),
-			Error::<Test>::UnknownOrSpentInput
+			Error::<Test>::Ledger(LedgerError::UnknownOrSpentInput)
 		);
 		assert_noop!(
 			Codcoin::destroy(RuntimeOrigin::signed(BOB), ins(&c)),
-			Error::<Test>::UnknownOrSpentInput
+			Error::<Test>::Ledger(LedgerError::UnknownOrSpentInput)
 		);
 	});
 }
@@ -386,11 +397,11 @@ fn only_the_holder_spends() {
 		for who in [ALICE, CHARLIE] {
 			assert_noop!(
 				Codcoin::remint(RuntimeOrigin::signed(who), ins(&c), outs(&[(who, 10)])),
-				Error::<Test>::NotHolder
+				Error::<Test>::Ledger(LedgerError::NotHolder)
 			);
 			assert_noop!(
 				Codcoin::destroy(RuntimeOrigin::signed(who), ins(&c)),
-				Error::<Test>::NotHolder
+				Error::<Test>::Ledger(LedgerError::NotHolder)
 			);
 		}
 	});
@@ -404,11 +415,11 @@ fn one_record_one_issuer() {
 		let c = issue(CHARLIE, &[(BOB, 10)]);
 		assert_noop!(
 			Codcoin::remint(RuntimeOrigin::signed(BOB), ins(&[a[0], c[0]]), outs(&[(BOB, 20)])),
-			Error::<Test>::MixedIssuers
+			Error::<Test>::Ledger(LedgerError::MixedIssuers)
 		);
 		assert_noop!(
 			Codcoin::destroy(RuntimeOrigin::signed(BOB), ins(&[c[0], a[0]])),
-			Error::<Test>::MixedIssuers
+			Error::<Test>::Ledger(LedgerError::MixedIssuers)
 		);
 	});
 }
@@ -419,23 +430,33 @@ fn zero_outputs_and_oversized_records_are_refused() {
 		let c = alice_issues(BOB, &[10]);
 		assert_noop!(
 			Codcoin::remint(RuntimeOrigin::signed(BOB), ins(&c), outs(&[(CHARLIE, 10), (BOB, 0)])),
-			Error::<Test>::ZeroAmountOutput
+			Error::<Test>::Ledger(LedgerError::ZeroAmountOutput)
 		);
 		assert_noop!(
 			Codcoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, 1), (BOB, 0)])),
-			Error::<Test>::ZeroAmountOutput
+			Error::<Test>::Ledger(LedgerError::ZeroAmountOutput)
 		);
 		assert_noop!(
 			Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&c), CHARLIE, 0),
-			Error::<Test>::ZeroAmountOutput
+			Error::<Test>::Ledger(LedgerError::ZeroAmountOutput)
 		);
 		assert_noop!(
 			Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&c), CHARLIE, 11),
-			Error::<Test>::InsufficientInputs
+			Error::<Test>::Ledger(LedgerError::InsufficientInputs)
 		);
-		// Bounds: the type refuses more than MaxInputs/MaxOutputs at decoding already.
-		let nine: Vec<_> = (0..9).map(|_| PourOutput { holder: BOB, amount: 1 }).collect();
-		assert!(Outputs::<AccountId, <Test as Config>::MaxOutputs>::try_from(nine).is_err());
+		// Bounds: a transaction with more outputs than MaxOutputs (8) does not even decode, so
+		// it never reaches the chain; eight do.
+		let remint = |n: usize| {
+			let outputs: Vec<_> = (0..n).map(|_| PourOutput { holder: BOB, amount: 1 }).collect();
+			// The call's SCALE encoding: pallet call index, then the arguments (a bounded vec
+			// encodes as a plain vec).
+			let mut bytes = vec![4u8];
+			bytes.extend(c.to_vec().encode());
+			bytes.extend(outputs.encode());
+			Call::<Test>::decode(&mut &bytes[..])
+		};
+		assert!(remint(8).is_ok());
+		assert!(remint(9).is_err());
 	});
 }
 
@@ -445,12 +466,12 @@ fn sums_that_overflow_are_refused() {
 		declare(ALICE, Units::MAX, 100);
 		assert_noop!(
 			Codcoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, Units::MAX), (BOB, 1)])),
-			Error::<Test>::Overflow
+			Error::<Test>::Ledger(LedgerError::Overflow)
 		);
 		let c = issue(ALICE, &[(BOB, Units::MAX - 1)]);
 		assert_noop!(
 			Codcoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, 2)])),
-			Error::<Test>::Overflow
+			Error::<Test>::Ledger(LedgerError::Overflow)
 		);
 		assert_noop!(
 			Codcoin::remint(
@@ -458,7 +479,7 @@ fn sums_that_overflow_are_refused() {
 				ins(&c),
 				outs(&[(BOB, Units::MAX - 2), (CHARLIE, 2)])
 			),
-			Error::<Test>::Unbalanced
+			Error::<Test>::Ledger(LedgerError::Unbalanced)
 		);
 		assert_noop!(
 			Codcoin::remint(
@@ -466,7 +487,7 @@ fn sums_that_overflow_are_refused() {
 				ins(&c),
 				outs(&[(BOB, Units::MAX), (CHARLIE, 2)])
 			),
-			Error::<Test>::Overflow
+			Error::<Test>::Ledger(LedgerError::Overflow)
 		);
 	});
 }
@@ -486,7 +507,7 @@ fn destroy_burns_supply_and_returns_deposits() {
 				outputs: BoundedVec::new(),
 				minted: 0,
 				burned: 30,
-				escrowed: false,
+				escrowed: 0,
 			}
 			.into(),
 		);
@@ -495,7 +516,7 @@ fn destroy_burns_supply_and_returns_deposits() {
 		assert_eq!(held(HoldReason::CoinDeposit, ALICE), 0);
 		assert_noop!(
 			Codcoin::destroy(RuntimeOrigin::signed(BOB), ins(&[])),
-			Error::<Test>::EmptyPour
+			Error::<Test>::Ledger(LedgerError::EmptyPour)
 		);
 	});
 }
@@ -507,7 +528,7 @@ fn every_live_coin_holds_a_deposit_and_a_failed_record_changes_nothing() {
 		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		assert_eq!(
 			dispatch(POOR, Call::issue { outputs: outs(&[(BOB, 1)]) }),
-			Err(Error::<Test>::InsufficientDeposit.into())
+			Err(Error::<Test>::Ledger(LedgerError::InsufficientDeposit).into())
 		);
 		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
 		// A holder pays the deposits of the coins it creates.
@@ -524,23 +545,24 @@ fn every_live_coin_holds_a_deposit_and_a_failed_record_changes_nothing() {
 fn escrow_keeps_units_in_supply_and_pays_out_as_new_coins() {
 	run(|| {
 		alice_issues(BOB, &[30, 30, 40]);
-		assert_ok!(Codcoin::escrow_lock(&ALICE, &BOB, 50));
+		assert_ok!(Codcoin::escrow_lock(&ALICE, &BOB, 50, &[]));
 		assert_eq!(Codcoin::balance_of(&BOB, &ALICE), 50);
 		assert_eq!(Codcoin::escrowed(&ALICE, &BOB), 50);
 		assert_eq!(supply(ALICE), 100);
 		assert_eq!(Codcoin::issuer_summary(ALICE).escrowed, 50);
 
-		let coin = Codcoin::escrow_unlock(&ALICE, &BOB, &CHARLIE, 20, &CHARLIE).unwrap();
+		assert_ok!(Codcoin::escrow_unlock(&ALICE, &BOB, &CHARLIE, 20, &CHARLIE));
+		let coin = Codcoin::coins_of(CHARLIE, None, 10)[0].id;
 		assert_eq!((holder_of(coin), amount(coin)), (Some(CHARLIE), Some(20)));
 		assert_eq!(held(HoldReason::CoinDeposit, CHARLIE), COIN_DEPOSIT);
 		assert_noop!(
 			Codcoin::escrow_unlock(&ALICE, &BOB, &CHARLIE, 31, &CHARLIE),
-			Error::<Test>::InsufficientEscrow
+			Error::<Test>::Ledger(LedgerError::InsufficientEscrow)
 		);
 		// Escrow is per owner: Charlie has none of his own.
 		assert_noop!(
 			Codcoin::escrow_unlock(&ALICE, &CHARLIE, &CHARLIE, 1, &CHARLIE),
-			Error::<Test>::InsufficientEscrow
+			Error::<Test>::Ledger(LedgerError::InsufficientEscrow)
 		);
 		assert_ok!(Codcoin::escrow_unlock(&ALICE, &BOB, &BOB, 30, &BOB));
 		assert_eq!(Codcoin::escrowed(&ALICE, &BOB), 0);
@@ -554,14 +576,23 @@ fn escrow_and_transfers_by_amount_refuse_what_the_holder_lacks() {
 		alice_issues(BOB, &[1; 8]);
 		issue(ALICE, &[(BOB, 1), (BOB, 1)]);
 		// Nine units lie in nine coins, more than one record may consume.
-		assert_noop!(Codcoin::escrow_lock(&ALICE, &BOB, 9), Error::<Test>::TooFragmented);
 		assert_noop!(
-			Codcoin::transfer_units(&CHARLIE, &ALICE, &BOB, 1),
-			Error::<Test>::InsufficientBalance
+			Codcoin::escrow_lock(&ALICE, &BOB, 9, &[]),
+			Error::<Test>::Ledger(LedgerError::TooFragmented)
 		);
-		assert_ok!(Codcoin::transfer_units(&BOB, &ALICE, &CHARLIE, 5));
-		assert_noop!(Codcoin::escrow_lock(&ALICE, &CHARLIE, 6), Error::<Test>::InsufficientBalance);
-		assert_noop!(Codcoin::escrow_lock(&ALICE, &BOB, 0), Error::<Test>::ZeroAmountOutput);
+		assert_noop!(
+			<Codcoin as CoinLedger<_>>::transfer(&ALICE, &CHARLIE, &BOB, 1, &[]),
+			Error::<Test>::Ledger(LedgerError::InsufficientBalance)
+		);
+		assert_ok!(<Codcoin as CoinLedger<_>>::transfer(&ALICE, &BOB, &CHARLIE, 5, &[]));
+		assert_noop!(
+			Codcoin::escrow_lock(&ALICE, &CHARLIE, 6, &[]),
+			Error::<Test>::Ledger(LedgerError::InsufficientBalance)
+		);
+		assert_noop!(
+			Codcoin::escrow_lock(&ALICE, &BOB, 0, &[]),
+			Error::<Test>::Ledger(LedgerError::ZeroAmountOutput)
+		);
 		assert_eq!(Codcoin::balance_of(&CHARLIE, &ALICE), 5);
 		assert_eq!(Codcoin::balance_of(&BOB, &ALICE), 5);
 	});
@@ -578,11 +609,44 @@ fn coins_of_pages_through_every_issuer() {
 		let all = Codcoin::coins_of(BOB, None, 100);
 		assert_eq!(all.iter().map(|c| c.amount).sum::<Units>(), 15);
 		let first = Codcoin::coins_of(BOB, None, 2);
-		let rest = Codcoin::coins_of(BOB, Some(first[1].id), 100);
+		let rest = Codcoin::coins_of(BOB, Some((first[1].issuer, first[1].id)), 100);
 		assert_eq!(first.len() + rest.len(), 5);
 		assert_eq!([first, rest].concat(), all);
 		let claims = Codcoin::claims_of(CHARLIE);
 		assert_eq!(claims.len(), 1);
 		assert!(claims[0].live);
+		// Stored balances per issuer, and coins by issuer.
+		let mut held = Codcoin::holdings_of(BOB, None, 10);
+		held.sort_by_key(|h| h.issuer);
+		assert_eq!(
+			held,
+			vec![
+				HoldingInfo { issuer: ALICE, balance: 6 },
+				HoldingInfo { issuer: CHARLIE, balance: 9 }
+			]
+		);
+		assert_eq!(Codcoin::coins_of_issuer(CHARLIE, None, 10).len(), 2);
+		assert_eq!(Codcoin::issuer_summary(ALICE).escrowed, 0);
+	});
+}
+
+// ---- storage migration -------------------------------------------------------------------
+
+#[test]
+fn the_v1_migration_builds_balances_indices_and_escrow_totals() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		alice_issues(BOB, &[10, 20]);
+		assert_ok!(Codcoin::escrow_lock(&ALICE, &BOB, 5, &[]));
+		let _ = HeldTotals::<Test>::clear(u32::MAX, None);
+		let _ = IssuedCoins::<Test>::clear(u32::MAX, None);
+		let _ = EscrowTotals::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(0).put::<Codcoin>();
+		assert!(Codcoin::do_try_state().is_err());
+		crate::migrations::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(StorageVersion::get::<Codcoin>(), 1);
+		assert_eq!(Codcoin::balance_of(&BOB, &ALICE), 25);
+		assert_eq!(Codcoin::issuer_summary(ALICE).escrowed, 5);
+		assert_eq!(Codcoin::coins_of_issuer(ALICE, None, 10).len(), 2);
 	});
 }

@@ -10,28 +10,11 @@ use sp_core::H256;
 /// A codcoin amount, in the issuer's own units.
 pub type Units = u128;
 /// Number of a pour; never reused.
-pub type PourId = u64;
+pub use utxo_core::PourId;
 /// Number of a collateral claim; claims of all issuers share one counter, never reused.
 pub type ClaimId = u64;
 /// A coin id: BLAKE2-256 of (`"codcoin"`, pour id, output index), see [`utxo_core::coin_id`].
 pub type CoinId = H256;
-
-/// A live (unspent) codcoin.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
-pub struct Coin<AccountId, Balance> {
-	/// The pour that created it.
-	pub pour_id: PourId,
-	/// The cod whose coin it is.
-	pub issuer: AccountId,
-	/// Who may spend it.
-	pub holder: AccountId,
-	/// Never zero.
-	pub amount: Units,
-	/// Who paid the storage deposit, and gets it back when the coin is spent.
-	pub depositor: AccountId,
-	/// The COD held from `depositor` while the coin lives.
-	pub deposit: Balance,
-}
 
 /// An output of a pour: a new coin for `holder`.
 #[derive(
@@ -70,7 +53,7 @@ pub enum ClaimKind {
 
 /// A collateral claim of an issuer: `value` codcoin units backed by `kind` until `expiry`.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
-pub struct Claim<AccountId, Balance, BlockNumber> {
+pub struct ClaimDetails<AccountId, Balance, BlockNumber> {
 	pub id: ClaimId,
 	pub kind: ClaimKind,
 	/// Codcoin units the claim backs.
@@ -85,7 +68,7 @@ pub struct Claim<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
-impl<AccountId, Balance, BlockNumber: PartialOrd> Claim<AccountId, Balance, BlockNumber> {
+impl<AccountId, Balance, BlockNumber: PartialOrd> ClaimDetails<AccountId, Balance, BlockNumber> {
 	/// Whether the claim backs supply at block `now`.
 	pub fn is_live(&self, now: &BlockNumber) -> bool {
 		self.attested && &self.expiry > now
@@ -94,18 +77,18 @@ impl<AccountId, Balance, BlockNumber: PartialOrd> Claim<AccountId, Balance, Bloc
 
 /// An issuer's record.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, MaxEncodedLen)]
-pub struct IssuerInfo<Balance> {
+pub struct IssuerDetails<Balance> {
 	/// Units in circulation: live coins plus units in market escrow.
 	pub supply: Units,
 	/// COD held from the issuer for this record.
 	pub deposit: Balance,
 }
 
-/// A coin as queries return it.
+/// A coin as queries return it (stored as [`utxo_core::CoinDetails`]).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub struct CoinDetails<AccountId> {
+pub struct CoinInfo<AccountId> {
 	pub id: CoinId,
 	pub pour_id: PourId,
 	pub issuer: AccountId,
@@ -119,7 +102,7 @@ pub struct CoinDetails<AccountId> {
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
-pub struct ClaimDetails<AccountId, BlockNumber> {
+pub struct ClaimInfo<AccountId, BlockNumber> {
 	pub id: ClaimId,
 	pub kind: ClaimKind,
 	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
@@ -151,6 +134,17 @@ pub struct IssuerSummary {
 	pub escrowed: Units,
 	/// Claims on record, live or not.
 	pub claims: u32,
+}
+
+/// What a holder holds of one issuer's codcoin, as queries return it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct HoldingInfo<AccountId> {
+	pub issuer: AccountId,
+	/// Units in the holder's live coins of `issuer`; a string in JSON.
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
+	pub balance: Units,
 }
 
 /// Inputs of a pour, bounded by the pallet's `MaxInputs`.

@@ -9,6 +9,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::H256;
 use sp_runtime::traits::{Bounded, One};
 
 use crate::{pallet::*, traits::BenchmarkHelper, types::*, OfferTerms};
@@ -44,10 +45,10 @@ fn open_offer<T: Config>(who: &T::AccountId, receive: ResourceOf<T>, bond: u32) 
 		let other = funded::<T>("other", k);
 		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &other, 1);
 		let terms = terms::<T>(pay.clone(), fiat::<T>(), 1, 0);
-		Pallet::<T>::do_make_offer(&other, terms).expect("offers");
+		Pallet::<T>::do_make_offer(&other, terms, &[]).expect("offers");
 	}
 	T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), who, AMOUNT);
-	Pallet::<T>::do_make_offer(who, terms::<T>(pay, receive, AMOUNT, bond)).expect("offers")
+	Pallet::<T>::do_make_offer(who, terms::<T>(pay, receive, AMOUNT, bond), &[]).expect("offers")
 }
 
 fn terms<T: Config>(
@@ -70,32 +71,21 @@ fn terms<T: Config>(
 /// A pending trade: coin 0 (escrowed) against fiat, bonded.
 fn pending_trade<T: Config>(offerer: &T::AccountId, acceptor: &T::AccountId) -> TradeId {
 	let id = open_offer::<T>(offerer, fiat::<T>(), 1_000);
-	Pallet::<T>::do_accept(acceptor, id, AMOUNT).expect("accepts")
+	Pallet::<T>::do_accept(acceptor, id, AMOUNT, &[]).expect("accepts")
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// Replacing an existing list with `r` resources, each checked.
+	/// Replacing an existing list with `r` resources, each a coin of its own issuer, so each
+	/// one reads its issuer's record.
 	#[benchmark]
 	fn register_resources(r: Linear<1, { T::MaxRegistered::get() }>) {
 		let who = funded::<T>("who", 0);
 		let one = BoundedVec::truncate_from(vec![coin::<T>(0)]);
 		Pallet::<T>::do_register(&who, one).expect("registers");
-		let list: alloc::vec::Vec<ResourceOf<T>> = (0..r)
-			.map(|i| {
-				if i == 0 {
-					coin::<T>(0)
-				} else {
-					let unit = alloc::format!("U{i}").into_bytes();
-					Resource::OffChain {
-						kind: OffChainKind::Information,
-						unit: BoundedVec::truncate_from(unit),
-					}
-				}
-			})
-			.collect();
+		let list: alloc::vec::Vec<ResourceOf<T>> = (0..r).map(|i| coin::<T>(10 + i)).collect();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), BoundedVec::truncate_from(list));
 		assert_eq!(Pallet::<T>::registered(who).len() as u32, r);
@@ -117,6 +107,7 @@ mod benchmarks {
 			1,
 			expiry::<T>(),
 			0u32.into(),
+			Default::default(),
 		);
 		assert_eq!(Pallet::<T>::stats(who).open_offers, 1);
 	}
@@ -138,7 +129,7 @@ mod benchmarks {
 		let id = open_offer::<T>(&offerer, coin::<T>(1), 0);
 		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(1), &acceptor, AMOUNT);
 		#[extrinsic_call]
-		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT);
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
 		assert_eq!(Pallet::<T>::stats(acceptor).settled, 1);
 	}
 
@@ -149,7 +140,7 @@ mod benchmarks {
 		let acceptor = funded::<T>("acceptor", 0);
 		let id = open_offer::<T>(&offerer, fiat::<T>(), 1_000);
 		#[extrinsic_call]
-		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT);
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
 		assert_eq!(Pallet::<T>::trades_of(acceptor).len(), 1);
 	}
 
@@ -178,6 +169,45 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::stats(acceptor).defaults, 1);
 	}
 
+	/// A default with a dispute's cost: the escrowed coin goes back to the offerer, the
+	/// acceptor's leg was marked sent, so both records count a dispute and the bond comes back.
+	#[benchmark]
+	fn resolve_trade_disputed() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let caller = funded::<T>("caller", 0);
+		let trade = pending_trade::<T>(&offerer, &acceptor);
+		Pallet::<T>::do_mark_sent(&acceptor, trade, Some(H256::repeat_byte(7))).expect("marks");
+		let deadline = Trades::<T>::get(trade).expect("pending").deadline;
+		frame_system::Pallet::<T>::set_block_number(deadline + One::one());
+		#[extrinsic_call]
+		resolve_trade(RawOrigin::Signed(caller), trade);
+		assert_eq!(Pallet::<T>::stats(acceptor).disputes, 1);
+	}
+
+	/// The acceptor reports its fiat payment sent.
+	#[benchmark]
+	fn mark_sent() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let trade = pending_trade::<T>(&offerer, &acceptor);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(acceptor), trade, Some(H256::repeat_byte(7)));
+		let status = Trades::<T>::get(trade).expect("pending").take.status;
+		assert!(matches!(status, LegStatus::Sent { .. }));
+	}
+
+	/// An account whose only offer was cancelled closes its record.
+	#[benchmark]
+	fn close_record() {
+		let who = funded::<T>("offerer", 0);
+		let id = open_offer::<T>(&who, coin::<T>(1), 0);
+		Pallet::<T>::do_cancel_offer(&who, id).expect("cancels");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(Stats::<T>::get(who).is_none());
+	}
+
 	/// `n` coin offers expiring at one block, each refunded.
 	#[benchmark]
 	fn expire_offers(n: Linear<0, { T::MaxExpiringPerBlock::get() }>) {
@@ -185,7 +215,7 @@ mod benchmarks {
 			let who = funded::<T>("offerer", k);
 			T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT);
 			let t = terms::<T>(coin::<T>(0), coin::<T>(1), AMOUNT, 0);
-			Pallet::<T>::do_make_offer(&who, t).expect("offers");
+			Pallet::<T>::do_make_offer(&who, t, &[]).expect("offers");
 		}
 		frame_system::Pallet::<T>::set_block_number(expiry::<T>());
 		#[block]

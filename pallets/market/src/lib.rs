@@ -17,12 +17,22 @@
 //!   that remains) and at most what remains. The acceptor pays `ceil(amount × receive / pay)`.
 //! - **Settlement.** Both legs on-chain: atomic, at once. Otherwise a *trade* records two
 //!   payment legs; on-chain legs sit in escrow, each off-chain leg is confirmed by its receiver
-//!   before the deadline (`SettlementPeriod` blocks after acceptance). When every leg is
-//!   confirmed the escrow pays out.
-//! - **Default** (seed rules). After the deadline anyone may resolve the trade: with no leg
-//!   confirmed the offerer defaults; with one leg confirmed, the side whose leg is unconfirmed
-//!   defaults. Escrow goes back to the side that did not default, the defaulter's bond is paid to
-//!   the counterparty, and the default is counted on the defaulter's record.
+//!   before the deadline (`SettlementPeriod` blocks after acceptance). The payer of an
+//!   off-chain leg may **mark it sent** before the deadline, with an optional reference hash.
+//!   When every leg is confirmed the escrow pays out.
+//! - **Default and dispute.** After the deadline anyone may resolve the trade. Each unconfirmed
+//!   off-chain leg is judged on its own: one its payer never marked sent is the payer's default
+//!   (seed rule; with two such legs the offerer defaults); one marked sent but never confirmed
+//!   is a **dispute**, counted for both sides, since the chain cannot see who is right. On-chain
+//!   escrow goes back to whoever put it in.
+//! - **Bonds.** An offer's `bond` is what each side paying an off-chain leg puts up for the whole
+//!   amount; a fill bonds its share, rounded up, so splitting a fill never lowers the total. A
+//!   defaulter's bond is forfeited to the runtime's `Forfeit` handler (Codchain burns it) and
+//!   never to the counterparty: the counterparty is the side that decides whether to confirm,
+//!   and paying it the bond would reward withholding a confirmation. Other bonds come back.
+//! - **Records.** Each account that offers or trades has a record (open offers, settled trades,
+//!   defaults, disputes) holding `RecordDeposit`; a record with nothing open and no default or
+//!   dispute may be closed.
 //! - **Buy-back.** [`Pallet::buy_back_offers`] tells whether an issuer keeps an offer open that
 //!   buys back its own coin, as the seed asks of issuers; it is not forced.
 //!
@@ -35,7 +45,9 @@
 //! | [`cancel_offer`](Pallet::cancel_offer) | offerer | returns the escrow left | `OfferClosed` |
 //! | [`accept`](Pallet::accept) | anyone but the offerer | fills part of an offer | `Accepted`, `TradeSettled` |
 //! | [`confirm_leg`](Pallet::confirm_leg) | receiver of an off-chain leg | confirms delivery | `LegConfirmed`, `TradeSettled` |
-//! | [`resolve_trade`](Pallet::resolve_trade) | anyone, after the deadline | applies the default rules | `TradeDefaulted` |
+//! | [`resolve_trade`](Pallet::resolve_trade) | anyone, after the deadline | applies the default rules | `TradeDefaulted`, `TradeDisputed` |
+//! | [`mark_sent`](Pallet::mark_sent) | payer of an off-chain leg | reports it sent | `LegSent` |
+//! | [`close_record`](Pallet::close_record) | the account | removes a clean record | `RecordClosed` |
 //!
 //! Every failing call returns its own error and changes nothing.
 //!
@@ -49,11 +61,13 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod native;
 mod offers;
 mod queries;
+mod records;
 #[cfg(test)]
 mod tests;
 mod trades;
@@ -69,8 +83,12 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::{pallet_prelude::*, traits::fungible};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, OnUnbalanced},
+	};
 	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
 
 	/// The balance type of COD.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
@@ -82,21 +100,28 @@ pub mod pallet {
 	/// A resource of this runtime.
 	pub type ResourceOf<T> = Resource<AssetIdOf<T>>;
 	/// An offer of this runtime.
-	pub type OfferOf<T> = Offer<
+	pub type OfferOf<T> = OfferDetails<
 		<T as frame_system::Config>::AccountId,
 		AssetIdOf<T>,
 		BalanceOf<T>,
 		BlockNumberFor<T>,
 	>;
+	/// COD taken out of circulation, e.g. a forfeited bond.
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	/// An account record of this runtime.
+	pub type AccountDetailsOf<T> = AccountDetails<BalanceOf<T>>;
 	/// A trade of this runtime.
-	pub type TradeOf<T> = Trade<
+	pub type TradeOf<T> = TradeDetails<
 		<T as frame_system::Config>::AccountId,
 		AssetIdOf<T>,
 		BalanceOf<T>,
 		BlockNumberFor<T>,
 	>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// 1: offers keep their full amount, legs a status, records a deposit and a dispute count;
+	/// the pair and party indices are keyed by big-endian id (see [`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -106,7 +131,8 @@ pub mod pallet {
 	pub trait Config: frame_system::Config {
 		/// COD: deposits and bonds are held in it, and it is tradable itself.
 		type Currency: fungible::Mutate<Self::AccountId>
-			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::BalancedHold<Self::AccountId>;
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 		/// The on-chain assets.
@@ -121,6 +147,12 @@ pub mod pallet {
 		/// COD held per registered resource list.
 		#[pallet::constant]
 		type RegistrationDeposit: Get<BalanceOf<Self>>;
+		/// COD held per account record (open offers, settled trades, defaults, disputes).
+		#[pallet::constant]
+		type RecordDeposit: Get<BalanceOf<Self>>;
+		/// Where forfeited bonds go. Never the defaulter's counterparty: it controls the
+		/// confirmation whose absence forfeits the bond. `()` burns them.
+		type Forfeit: OnUnbalanced<CreditOf<Self>>;
 		/// Blocks after an acceptance during which off-chain legs may be confirmed.
 		#[pallet::constant]
 		type SettlementPeriod: Get<BlockNumberFor<Self>>;
@@ -145,9 +177,9 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// COD offered for trade, in escrow.
 		Escrow,
-		/// Storage deposit of an offer, a trade or a registration.
+		/// Storage deposit of an offer, a trade, a registration or an account record.
 		Deposit,
-		/// Bond of an off-chain leg, forfeited to the counterparty on default.
+		/// Bond of an off-chain leg, forfeited to `Forfeit` on default.
 		Bond,
 	}
 
@@ -164,13 +196,15 @@ pub mod pallet {
 	pub type Offers<T: Config> = StorageMap<_, Twox64Concat, OfferId, OfferOf<T>>;
 
 	/// Open offers by (pay resource, receive resource), for paging through a market.
+	// Identity over the big-endian id: keys sort as the ids do, so pages come in id order, and
+	// ids are chain-assigned, so nobody can pick keys to unbalance the trie.
 	#[pallet::storage]
 	pub type OffersByPair<T: Config> = StorageNMap<
 		_,
 		(
 			NMapKey<Blake2_128Concat, ResourceOf<T>>,
 			NMapKey<Blake2_128Concat, ResourceOf<T>>,
-			NMapKey<Twox64Concat, OfferId>,
+			NMapKey<Identity, IdKey>,
 		),
 		(),
 		OptionQuery,
@@ -195,15 +229,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Trades<T: Config> = StorageMap<_, Twox64Concat, TradeId, TradeOf<T>>;
 
-	/// Pending trades by party (offerer and acceptor).
+	/// Pending trades by party (offerer and acceptor), keyed like [`OffersByPair`] so a page
+	/// of an account's trades comes in id order.
 	#[pallet::storage]
 	pub type TradesByAccount<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, TradeId, (), OptionQuery>;
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, IdKey, (), OptionQuery>;
 
-	/// Each account's open offers, settled trades and defaults.
+	/// Each account's record: open offers, settled trades, defaults, disputes, and the deposit
+	/// held for it.
 	#[pallet::storage]
-	pub type Stats<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, AccountStats, ValueQuery>;
+	pub type Stats<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, AccountDetailsOf<T>>;
 
 	/// Resources an account says it holds or offers, with the deposit held for the list.
 	#[pallet::storage]
@@ -245,8 +280,17 @@ pub mod pallet {
 		LegConfirmed { trade: TradeId, by: T::AccountId },
 		/// Every leg of a trade is delivered.
 		TradeSettled { trade: TradeId, offerer: T::AccountId, acceptor: T::AccountId },
-		/// A trade passed its deadline with an unconfirmed leg; `defaulter` is counted.
+		/// The payer of an off-chain leg reported it sent; `reference` identifies the payment.
+		LegSent { trade: TradeId, by: T::AccountId, reference: Option<H256> },
+		/// A trade passed its deadline with an off-chain leg its payer never reported sent;
+		/// `defaulter` is counted and its bond forfeited (to `Forfeit`, never to the
+		/// counterparty).
 		TradeDefaulted { trade: TradeId, defaulter: T::AccountId, forfeited_bond: BalanceOf<T> },
+		/// A trade passed its deadline with a leg reported sent but not confirmed; the dispute
+		/// is counted for both sides and every bond comes back.
+		TradeDisputed { trade: TradeId, offerer: T::AccountId, acceptor: T::AccountId },
+		/// An account closed its market record and got its deposit back.
+		RecordClosed { who: T::AccountId },
 		/// An expired offer could not be closed by `on_initialize`; the offerer may cancel it.
 		ExpiryFailed { id: OfferId, error: DispatchError },
 	}
@@ -307,6 +351,17 @@ pub mod pallet {
 		CounterpartyCannotBond,
 		/// Not enough free COD to trade.
 		InsufficientBalance,
+		/// The leg the signer pays is on-chain: it is in escrow, nothing to mark sent.
+		NothingToSend,
+		/// The leg is marked sent already.
+		AlreadySent,
+		/// The account has no market record.
+		NoRecord,
+		/// The record cannot be closed: the account has open offers or pending trades, or a
+		/// default or dispute on record (those stay public).
+		RecordInUse,
+		/// An id counter reached its maximum.
+		IdsExhausted,
 	}
 
 	#[pallet::hooks]
@@ -340,8 +395,9 @@ pub mod pallet {
 		}
 
 		/// Offer `amount` of `pay` for `receive` at `ratio`, in fills of at least `min_fill`,
-		/// until block `expiry`. An on-chain `pay` is escrowed now. `bond` (COD, may be zero) is
-		/// what each side paying an off-chain leg puts up per acceptance.
+		/// until block `expiry`. An on-chain `pay` is escrowed now, from the `coins` named if
+		/// any. `bond` (COD, may be zero) is what each side paying an off-chain leg puts up for
+		/// the whole amount; a fill bonds its share.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::make_offer())]
 		// The offer's terms are the call's parameters so that wallets show each one by name.
@@ -351,14 +407,15 @@ pub mod pallet {
 			pay: ResourceOf<T>,
 			receive: ResourceOf<T>,
 			ratio: Ratio,
-			amount: Amount,
-			min_fill: Amount,
+			#[pallet::compact] amount: Amount,
+			#[pallet::compact] min_fill: Amount,
 			expiry: BlockNumberFor<T>,
-			bond: BalanceOf<T>,
+			#[pallet::compact] bond: BalanceOf<T>,
+			coins: NamedCoins,
 		) -> DispatchResult {
 			let offerer = ensure_signed(origin)?;
 			let terms = OfferTerms { pay, receive, ratio, amount, min_fill, expiry, bond };
-			Self::do_make_offer(&offerer, terms).map(|_| ())
+			Self::do_make_offer(&offerer, terms, &coins).map(|_| ())
 		}
 
 		/// The offerer withdraws an offer; what is left in escrow comes back. Acceptances
@@ -370,12 +427,18 @@ pub mod pallet {
 			Self::do_cancel_offer(&who, id)
 		}
 
-		/// Accept `amount` (in the offer's pay resource) of offer `offer`.
+		/// Accept `amount` (in the offer's pay resource) of offer `offer`, paying the price from
+		/// the `coins` named if any.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::accept_on_chain().max(T::WeightInfo::accept_off_chain()))]
-		pub fn accept(origin: OriginFor<T>, offer: OfferId, amount: Amount) -> DispatchResult {
+		pub fn accept(
+			origin: OriginFor<T>,
+			offer: OfferId,
+			#[pallet::compact] amount: Amount,
+			coins: NamedCoins,
+		) -> DispatchResult {
 			let acceptor = ensure_signed(origin)?;
-			Self::do_accept(&acceptor, offer, amount).map(|_| ())
+			Self::do_accept(&acceptor, offer, amount, &coins).map(|_| ())
 		}
 
 		/// The receiver of a trade's off-chain leg confirms it was delivered, before the
@@ -387,12 +450,35 @@ pub mod pallet {
 			Self::do_confirm_leg(&who, trade)
 		}
 
-		/// After the deadline, anyone applies the default rules to a pending trade.
+		/// After the deadline, anyone applies the default and dispute rules to a pending trade.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::resolve_trade())]
+		#[pallet::weight(T::WeightInfo::resolve_trade().max(T::WeightInfo::resolve_trade_disputed()))]
 		pub fn resolve_trade(origin: OriginFor<T>, trade: TradeId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_resolve_trade(trade)
+		}
+
+		/// The payer of a trade's off-chain leg reports, before the deadline, that it sent it;
+		/// `reference` may identify the payment (e.g. the hash of a transfer id). Unconfirmed at
+		/// the deadline, the leg then ends as a dispute instead of the payer's default.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::mark_sent())]
+		pub fn mark_sent(
+			origin: OriginFor<T>,
+			trade: TradeId,
+			reference: Option<H256>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_mark_sent(&who, trade, reference)
+		}
+
+		/// Close the signer's market record and release its deposit: possible with no open
+		/// offer, no pending trade, and no default or dispute on record.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::close_record())]
+		pub fn close_record(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_close_record(&who)
 		}
 	}
 }

@@ -6,7 +6,14 @@ use frame_support::{derive_impl, pallet_prelude::*, parameter_types, traits::Con
 use scale_info::TypeInfo;
 use sp_runtime::BuildStorage;
 
+use sp_core::H256;
+use utxo_core::CoinLedger;
+
 use crate::{self as pallet_market, types::Amount, OnChainAssets};
+
+fn raw(coins: &[H256]) -> Vec<[u8; 32]> {
+	coins.iter().map(|c| c.0).collect()
+}
 
 pub type AccountId = u64;
 pub type Balance = u128;
@@ -54,6 +61,7 @@ impl pallet_balances::Config for Test {
 pub const COIN_DEPOSIT: Balance = 10;
 pub const OFFER_DEPOSIT: Balance = 100;
 pub const TRADE_DEPOSIT: Balance = 50;
+pub const RECORD_DEPOSIT: Balance = 5;
 pub const SETTLEMENT_PERIOD: u64 = 10;
 
 parameter_types! {
@@ -63,6 +71,7 @@ parameter_types! {
 	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
 	pub const TradeDeposit: Balance = TRADE_DEPOSIT;
 	pub const RegistrationDeposit: Balance = 20;
+	pub const RecordDeposit: Balance = RECORD_DEPOSIT;
 	pub const SettlementPeriod: u64 = SETTLEMENT_PERIOD;
 }
 
@@ -106,14 +115,14 @@ impl OnChainAssets<AccountId> for Assets {
 	fn exists(asset: &Asset) -> bool {
 		match asset {
 			Asset::Cod => true,
-			Asset::Coin(issuer) => pallet_codcoin::Issuers::<Test>::contains_key(issuer),
+			Asset::Coin(issuer) => Codcoin::is_issuer(issuer),
 		}
 	}
 
-	fn lock(asset: &Asset, owner: &AccountId, amount: Amount) -> DispatchResult {
+	fn lock(asset: &Asset, owner: &AccountId, amount: Amount, coins: &[H256]) -> DispatchResult {
 		match asset {
 			Asset::Cod => Market::cod_lock(owner, amount),
-			Asset::Coin(issuer) => Codcoin::escrow_lock(issuer, owner, amount),
+			Asset::Coin(issuer) => Codcoin::escrow_lock(issuer, owner, amount, &raw(coins)),
 		}
 	}
 
@@ -132,17 +141,32 @@ impl OnChainAssets<AccountId> for Assets {
 		}
 	}
 
-	fn transfer(asset: &Asset, from: &AccountId, to: &AccountId, amount: Amount) -> DispatchResult {
+	fn transfer(
+		asset: &Asset,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Amount,
+		coins: &[H256],
+	) -> DispatchResult {
 		match asset {
 			Asset::Cod => Market::cod_transfer(from, to, amount),
-			Asset::Coin(issuer) => Codcoin::transfer_units(from, issuer, to, amount),
+			Asset::Coin(issuer) => {
+				<Codcoin as CoinLedger<_>>::transfer(issuer, from, to, amount, &raw(coins))
+			},
 		}
+	}
+
+	fn escrow_entries() -> Vec<(Asset, AccountId, Amount)> {
+		Codcoin::escrow_entries()
+			.into_iter()
+			.map(|(issuer, owner, units)| (Asset::Coin(issuer), owner, units))
+			.collect()
 	}
 
 	fn escrowed(asset: &Asset, owner: &AccountId) -> Amount {
 		match asset {
 			Asset::Cod => Market::cod_escrowed(owner),
-			Asset::Coin(issuer) => Codcoin::escrowed(issuer, owner),
+			Asset::Coin(issuer) => <Codcoin as CoinLedger<_>>::escrowed(issuer, owner),
 		}
 	}
 
@@ -168,6 +192,9 @@ impl pallet_market::Config for Test {
 	type OfferDeposit = OfferDeposit;
 	type TradeDeposit = TradeDeposit;
 	type RegistrationDeposit = RegistrationDeposit;
+	type RecordDeposit = RecordDeposit;
+	// Burned: dropping the credit lowers the total issuance.
+	type Forfeit = ();
 	type SettlementPeriod = SettlementPeriod;
 	type MaxOffersPerAccount = ConstU32<4>;
 	type MaxExpiringPerBlock = ConstU32<3>;
@@ -198,12 +225,22 @@ impl crate::traits::BenchmarkHelper<AccountId, Asset> for BenchAssets {
 		if let Asset::Coin(issuer) = asset {
 			let pieces: Amount = amount.min(8); // codcoin's MaxInputs here
 			let each = amount / pieces;
-			let mut outs: Vec<_> = (0..pieces)
-				.map(|_| pallet_codcoin::PourOutput { holder: *who, amount: each })
-				.collect();
-			outs[0].amount += amount - each * pieces;
-			Codcoin::issue(RuntimeOrigin::signed(*issuer), BoundedVec::truncate_from(outs))
-				.unwrap();
+			for k in 0..pieces {
+				let piece = if k == 0 { amount - each * (pieces - 1) } else { each };
+				// Each piece passes through its own payer, who pays its deposit.
+				let payer = 5_000 + k as AccountId;
+				fund_cod(payer, ENDOWMENT);
+				let out = |holder| {
+					BoundedVec::truncate_from(vec![pallet_codcoin::PourOutput {
+						holder,
+						amount: piece,
+					}])
+				};
+				Codcoin::issue(RuntimeOrigin::signed(*issuer), out(payer)).unwrap();
+				let coin = Codcoin::coins_of(payer, None, 1)[0].id;
+				let ins = BoundedVec::truncate_from(vec![coin]);
+				Codcoin::remint(RuntimeOrigin::signed(payer), ins, out(*who)).unwrap();
+			}
 		}
 	}
 }

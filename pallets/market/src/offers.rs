@@ -15,6 +15,9 @@ use crate::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Replaces `who`'s registered resources; an empty list withdraws them.
+	///
+	/// Errors: `UnknownAsset`, `EmptyUnit`, `DuplicateResource`, `InsufficientDeposit`.
 	pub(crate) fn do_register(
 		who: &T::AccountId,
 		resources: BoundedVec<ResourceOf<T>, T::MaxRegistered>,
@@ -47,9 +50,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Lists an offer and escrows an on-chain pay resource (from the `coins` named, if any).
+	///
+	/// Errors: `SameResource`, `ZeroRatio`, `ZeroAmount`, `BadMinimumFill`, `ExpiryInPast`,
+	/// `UnknownAsset`, `EmptyUnit`, `Overflow`, `TooManyOffers`, `IdsExhausted`,
+	/// `ExpiryBlockFull`, `InsufficientDeposit`, and the asset's own error when the escrow
+	/// cannot be taken.
 	pub(crate) fn do_make_offer(
 		offerer: &T::AccountId,
 		t: OfferTerms<crate::AssetIdOf<T>, BalanceOf<T>, BlockNumberFor<T>>,
+		coins: &[sp_core::H256],
 	) -> Result<OfferId, DispatchError> {
 		ensure!(t.pay != t.receive, Error::<T>::SameResource);
 		ensure!(t.ratio.pay > 0 && t.ratio.receive > 0, Error::<T>::ZeroRatio);
@@ -60,21 +70,21 @@ impl<T: Config> Pallet<T> {
 		Self::check_resource(&t.receive)?;
 		// The full amount must be priceable, so no acceptance can overflow later.
 		Self::price(&t.ratio, t.amount)?;
-		let mut stats = Stats::<T>::get(offerer);
-		ensure!(stats.open_offers < T::MaxOffersPerAccount::get(), Error::<T>::TooManyOffers);
+		let open = Stats::<T>::get(offerer).map_or(0, |r| r.stats.open_offers);
+		ensure!(open < T::MaxOffersPerAccount::get(), Error::<T>::TooManyOffers);
 
 		let id = NextOfferId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 		Expiring::<T>::try_mutate(t.expiry, |ids| ids.try_push(id))
 			.map_err(|_| Error::<T>::ExpiryBlockFull)?;
-		NextOfferId::<T>::put(id.saturating_add(1));
+		NextOfferId::<T>::put(next);
 		let deposit = T::OfferDeposit::get();
 		Self::hold_deposit(offerer, deposit)?;
 		if let Some(asset) = t.pay.asset() {
-			T::Assets::lock(asset, offerer, t.amount)?;
+			T::Assets::lock(asset, offerer, t.amount, coins)?;
 		}
-		stats.open_offers = stats.open_offers.saturating_add(1);
-		Stats::<T>::insert(offerer, stats);
-		OffersByPair::<T>::insert((&t.pay, &t.receive, id), ());
+		Self::update_record(offerer, |s| s.open_offers = s.open_offers.saturating_add(1))?;
+		OffersByPair::<T>::insert((&t.pay, &t.receive, id_key(id)), ());
 		OffersByAccount::<T>::insert(offerer, id, ());
 		Offers::<T>::insert(
 			id,
@@ -83,6 +93,7 @@ impl<T: Config> Pallet<T> {
 				pay: t.pay.clone(),
 				receive: t.receive.clone(),
 				ratio: t.ratio,
+				amount: t.amount,
 				remaining: t.amount,
 				min_fill: t.min_fill,
 				expiry: t.expiry,
@@ -115,11 +126,25 @@ impl<T: Config> Pallet<T> {
 		.ok_or(Error::<T>::Overflow.into())
 	}
 
+	/// Errors: `UnknownOffer`, `NotOfferer`.
 	pub(crate) fn do_cancel_offer(who: &T::AccountId, id: OfferId) -> DispatchResult {
 		let offer = Offers::<T>::get(id).ok_or(Error::<T>::UnknownOffer)?;
 		ensure!(&offer.offerer == who, Error::<T>::NotOfferer);
-		Expiring::<T>::mutate(offer.expiry, |ids| ids.retain(|i| *i != id));
+		Self::unqueue_expiry(offer.expiry, id);
 		Self::close_offer(id, offer, CloseReason::Cancelled)
+	}
+
+	/// Takes an offer that ends before its expiry block out of that block's queue, removing
+	/// the queue when it empties so no empty entry is left behind.
+	pub(crate) fn unqueue_expiry(expiry: BlockNumberFor<T>, id: OfferId) {
+		Expiring::<T>::mutate_exists(expiry, |ids| {
+			if let Some(list) = ids {
+				list.retain(|i| *i != id);
+				if list.is_empty() {
+					*ids = None;
+				}
+			}
+		});
 	}
 
 	/// Removes an offer, releases its deposit and returns what is left in escrow to the
@@ -131,9 +156,9 @@ impl<T: Config> Pallet<T> {
 		reason: CloseReason,
 	) -> DispatchResult {
 		Offers::<T>::remove(id);
-		OffersByPair::<T>::remove((&offer.pay, &offer.receive, id));
+		OffersByPair::<T>::remove((&offer.pay, &offer.receive, id_key(id)));
 		OffersByAccount::<T>::remove(&offer.offerer, id);
-		Stats::<T>::mutate(&offer.offerer, |s| s.open_offers = s.open_offers.saturating_sub(1));
+		Self::update_record(&offer.offerer, |s| s.open_offers = s.open_offers.saturating_sub(1))?;
 		Self::release_deposit(&offer.offerer, offer.deposit)?;
 		let refunded = match offer.pay.asset() {
 			Some(asset) if offer.remaining > 0 => {

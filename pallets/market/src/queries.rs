@@ -16,23 +16,23 @@ use crate::{
 pub const MAX_PAGE: u32 = 500;
 
 /// An offer as the runtime API returns it.
-pub type OfferDetailsOf<T> = OfferDetails<
+pub type OfferInfoOf<T> = OfferInfo<
 	<T as frame_system::Config>::AccountId,
 	AssetIdOf<T>,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 >;
 /// A trade as the runtime API returns it.
-pub type TradeDetailsOf<T> =
-	TradeDetails<<T as frame_system::Config>::AccountId, AssetIdOf<T>, BlockNumberFor<T>>;
+pub type TradeInfoOf<T> =
+	TradeInfo<<T as frame_system::Config>::AccountId, AssetIdOf<T>, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
 	fn shortfall_of(r: &ResourceOf<T>) -> Amount {
 		r.asset().map(T::Assets::shortfall).unwrap_or(0)
 	}
 
-	fn details(id: OfferId, o: OfferOf<T>) -> OfferDetailsOf<T> {
-		OfferDetails {
+	fn details(id: OfferId, o: OfferOf<T>) -> OfferInfoOf<T> {
+		OfferInfo {
 			id,
 			pay_shortfall: Self::shortfall_of(&o.pay),
 			receive_shortfall: Self::shortfall_of(&o.receive),
@@ -40,6 +40,7 @@ impl<T: Config> Pallet<T> {
 			pay: o.pay,
 			receive: o.receive,
 			ratio: o.ratio,
+			amount: o.amount,
 			remaining: o.remaining,
 			min_fill: o.min_fill,
 			expiry: o.expiry,
@@ -48,28 +49,30 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// An open offer by id.
-	pub fn offer(id: OfferId) -> Option<OfferDetailsOf<T>> {
+	pub fn offer(id: OfferId) -> Option<OfferInfoOf<T>> {
 		Offers::<T>::get(id).map(|o| Self::details(id, o))
 	}
 
-	/// Open offers paying `pay` for `receive`, by id, after `start_after`, at most `limit`.
+	/// Open offers paying `pay` for `receive`, in id order, with ids above `start_after`
+	/// (which need not be open any more), at most `limit`.
 	pub fn offers_by_pair(
 		pay: ResourceOf<T>,
 		receive: ResourceOf<T>,
 		start_after: Option<OfferId>,
 		limit: u32,
-	) -> Vec<OfferDetailsOf<T>> {
+	) -> Vec<OfferInfoOf<T>> {
 		let limit = limit.min(MAX_PAGE) as usize;
-		let ids: Vec<OfferId> = match start_after {
+		let keys: Vec<IdKey> = match start_after {
+			// The cursor's key is computed, not looked up: a closed offer still marks the place.
 			Some(after) => OffersByPair::<T>::iter_key_prefix_from(
 				(&pay, &receive),
-				OffersByPair::<T>::hashed_key_for((&pay, &receive, after)),
+				OffersByPair::<T>::hashed_key_for((&pay, &receive, id_key(after))),
 			)
 			.take(limit)
 			.collect(),
 			None => OffersByPair::<T>::iter_key_prefix((&pay, &receive)).take(limit).collect(),
 		};
-		ids.into_iter().filter_map(Self::offer).collect()
+		keys.into_iter().filter_map(|k| Self::offer(OfferId::from_be_bytes(k))).collect()
 	}
 
 	/// Open offers of `issuer` that buy its own coin back: what it receives is an asset it
@@ -84,11 +87,27 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Pending trades of `who` (as offerer or acceptor).
-	pub fn trades_of(who: T::AccountId) -> Vec<TradeDetailsOf<T>> {
-		TradesByAccount::<T>::iter_key_prefix(&who)
+	/// Pending trades of `who` (as offerer or acceptor), in id order, with ids above
+	/// `start_after` (which need not be pending any more), at most `limit`.
+	pub fn trades_of(
+		who: T::AccountId,
+		start_after: Option<TradeId>,
+		limit: u32,
+	) -> Vec<TradeInfoOf<T>> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let keys: Vec<IdKey> = match start_after {
+			Some(after) => TradesByAccount::<T>::iter_key_prefix_from(
+				&who,
+				TradesByAccount::<T>::hashed_key_for(&who, id_key(after)),
+			)
+			.take(limit)
+			.collect(),
+			None => TradesByAccount::<T>::iter_key_prefix(&who).take(limit).collect(),
+		};
+		keys.into_iter()
+			.map(TradeId::from_be_bytes)
 			.filter_map(|id| {
-				Trades::<T>::get(id).map(|t| TradeDetails {
+				Trades::<T>::get(id).map(|t| TradeInfo {
 					id,
 					offer: t.offer,
 					offerer: t.offerer,
@@ -101,9 +120,9 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// Open offers, settled trades and defaults of `who`.
+	/// Open offers, settled trades, defaults and disputes of `who` (zeros without a record).
 	pub fn stats(who: T::AccountId) -> AccountStats {
-		Stats::<T>::get(who)
+		Stats::<T>::get(who).map(|r| r.stats).unwrap_or_default()
 	}
 
 	/// The resources `who` registered.

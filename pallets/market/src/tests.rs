@@ -1,16 +1,30 @@
 //! Every rule of SPEC §4 "交易" and the issue's attack list, each in a test that fails if the
-//! rule is broken. Assets are real: COD in pallet-balances, codcoins in pallet-codcoin. Every
-//! test ends with the market's and codcoin's invariants.
+//! rule is broken. Assets are real: COD in pallet-balances, codcoins in pallet-codcoin. The
+//! market's and codcoin's invariants are checked after every step that succeeds (this file's
+//! `assert_ok!`) and at the end of every test.
 
 use frame_support::{
-	assert_noop, assert_ok,
+	assert_noop,
 	traits::{fungible::InspectHold, UnfilteredDispatchable},
 	BoundedVec,
 };
+
+/// `frame_support::assert_ok!`, then the invariants: every successful step leaves a valid state.
+macro_rules! assert_ok {
+	($($arg:tt)*) => {{
+		frame_support::assert_ok!($($arg)*);
+		Market::do_try_state().expect("market invariants hold after the step");
+		Codcoin::do_try_state().expect("codcoin invariants hold after the step");
+	}};
+}
 use pallet_codcoin::{ClaimKind, PourOutput};
 use sp_runtime::DispatchError;
+use utxo_core::CoinLedger;
 
 use crate::{mock::*, pallet::*, types::*, CloseReason, Error, Event};
+
+mod disputes;
+mod records;
 
 fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
@@ -78,7 +92,8 @@ fn offer_with(
 	bond: Balance,
 ) -> Result<OfferId, DispatchError> {
 	let id = NextOfferId::<Test>::get();
-	Market::make_offer(RuntimeOrigin::signed(who), pay, receive, r, amount, min_fill, expiry, bond)
+	let o = RuntimeOrigin::signed(who);
+	Market::make_offer(o, pay, receive, r, amount, min_fill, expiry, bond, Default::default())
 		.map(|_| id)
 }
 
@@ -95,7 +110,7 @@ fn offer(
 
 fn accept(who: AccountId, id: OfferId, amount: Amount) -> Result<TradeId, DispatchError> {
 	let trade = NextTradeId::<Test>::get();
-	Market::accept(RuntimeOrigin::signed(who), id, amount).map(|_| trade)
+	Market::accept(RuntimeOrigin::signed(who), id, amount, Default::default()).map(|_| trade)
 }
 
 fn held(reason: HoldReason, who: AccountId) -> Balance {
@@ -118,8 +133,8 @@ fn an_offer_escrows_its_on_chain_pay_resource() {
 		issue(ALICE, &[ALICE], 100);
 		let id = offer(ALICE, coin(ALICE), cod(), ratio(1, 5), 60);
 		assert_eq!(units(ALICE, ALICE), 40);
-		assert_eq!(Codcoin::escrowed(&ALICE, &ALICE), 60);
-		assert_eq!(held(HoldReason::Deposit, ALICE), OFFER_DEPOSIT);
+		assert_eq!(<Codcoin as CoinLedger<_>>::escrowed(&ALICE, &ALICE), 60);
+		assert_eq!(held(HoldReason::Deposit, ALICE), OFFER_DEPOSIT + RECORD_DEPOSIT);
 		let o = Market::offer(id).unwrap();
 		assert_eq!((o.remaining, o.min_fill, o.expiry), (60, 1, 100));
 		assert_eq!(Market::stats(ALICE).open_offers, 1);
@@ -152,7 +167,7 @@ fn bad_offers_are_refused() {
 		// The escrow must be there.
 		assert_noop!(
 			mk(coin(ALICE), fiat(), ratio(1, 1), 101, 1, 100),
-			pallet_codcoin::Error::<Test>::InsufficientBalance
+			pallet_codcoin::Error::<Test>::Ledger(utxo_core::LedgerError::InsufficientBalance)
 		);
 		assert_noop!(
 			mk(cod(), fiat(), ratio(1, 1), ENDOWMENT, 1, 100),
@@ -193,7 +208,8 @@ fn cancel_returns_the_escrow_left_and_only_the_offerer_may() {
 			Event::OfferClosed { id, reason: CloseReason::Cancelled, refunded: 100 }.into(),
 		);
 		assert_eq!(units(ALICE, ALICE), 100);
-		assert_eq!(held(HoldReason::Deposit, ALICE), 0);
+		// Only the record's deposit stays held.
+		assert_eq!(held(HoldReason::Deposit, ALICE), RECORD_DEPOSIT);
 		assert_noop!(
 			Market::cancel_offer(RuntimeOrigin::signed(ALICE), id),
 			Error::<Test>::UnknownOffer
@@ -269,9 +285,10 @@ fn filling_an_offer_closes_it_and_returns_its_deposit() {
 			Event::OfferClosed { id, reason: CloseReason::Filled, refunded: 0 }.into(),
 		);
 		assert!(Market::offer(id).is_none());
-		assert_eq!(held(HoldReason::Deposit, BOB), 0);
-		// Charlie got 10 COD and holds the deposit of the coin he paid Bob with.
-		assert_eq!(free(CHARLIE), ENDOWMENT + 10 - COIN_DEPOSIT);
+		assert_eq!(held(HoldReason::Deposit, BOB), RECORD_DEPOSIT);
+		// Charlie got 10 COD and holds the deposit of the coin he paid Bob with, and of his
+		// new market record.
+		assert_eq!(free(CHARLIE), ENDOWMENT + 10 - COIN_DEPOSIT - RECORD_DEPOSIT);
 		assert_eq!(units(BOB, ALICE), 10);
 	});
 }
@@ -313,9 +330,13 @@ fn an_acceptor_without_the_price_changes_nothing() {
 		issue(ALICE, &[CHARLIE], 5);
 		let id = offer(BOB, cod(), coin(ALICE), ratio(1, 1), 100);
 		let before = state_root();
-		let call = Call::<Test>::accept { offer: id, amount: 10 };
+		let call = Call::<Test>::accept { offer: id, amount: 10, coins: Default::default() };
 		let err = call.dispatch_bypass_filter(RuntimeOrigin::signed(CHARLIE)).unwrap_err().error;
-		assert_eq!(err, pallet_codcoin::Error::<Test>::InsufficientBalance.into());
+		assert_eq!(
+			err,
+			pallet_codcoin::Error::<Test>::Ledger(utxo_core::LedgerError::InsufficientBalance)
+				.into()
+		);
 		assert_eq!(before, state_root());
 	});
 }
@@ -330,11 +351,11 @@ fn a_fiat_sale_settles_when_the_seller_confirms_payment() {
 		let id = offer(ALICE, coin(ALICE), fiat(), ratio(1, 2), 100);
 		let trade = accept(BOB, id, 40).unwrap();
 		let t = Trades::<Test>::get(trade).unwrap();
-		assert_eq!((t.give.amount, t.give.confirmed), (40, true));
-		assert_eq!((t.take.amount, t.take.confirmed), (80, false));
+		assert_eq!((t.give.amount, t.give.status), (40, LegStatus::Escrowed));
+		assert_eq!((t.take.amount, t.take.status), (80, LegStatus::Awaiting));
 		assert_eq!(t.deadline, 1 + SETTLEMENT_PERIOD);
-		assert_eq!(Market::trades_of(BOB).len(), 1);
-		assert_eq!(Market::trades_of(ALICE)[0].id, trade);
+		assert_eq!(Market::trades_of(BOB, None, 10).len(), 1);
+		assert_eq!(Market::trades_of(ALICE, None, 10)[0].id, trade);
 		// The coin stays in escrow until the fiat is confirmed.
 		assert_eq!(units(BOB, ALICE), 0);
 		// Wrong signers: a stranger; the acceptor, whose incoming leg is on-chain.
@@ -351,7 +372,7 @@ fn a_fiat_sale_settles_when_the_seller_confirms_payment() {
 			Event::TradeSettled { trade, offerer: ALICE, acceptor: BOB }.into(),
 		);
 		assert_eq!(units(BOB, ALICE), 40);
-		assert_eq!(held(HoldReason::Deposit, BOB), 0);
+		assert_eq!(held(HoldReason::Deposit, BOB), RECORD_DEPOSIT);
 		// Settle twice: the trade is gone.
 		assert_noop!(
 			Market::confirm_leg(RuntimeOrigin::signed(ALICE), trade),
@@ -379,13 +400,15 @@ fn queries_give_amounts_and_the_bond_as_json_strings() {
 }
 
 #[test]
-fn an_unconfirmed_payment_is_the_payers_default_and_the_escrow_returns() {
+fn an_unsent_payment_is_the_payers_default_its_bond_is_burned_and_the_escrow_returns() {
 	run(|| {
 		issue(ALICE, &[ALICE], 100);
 		let bond = 1_000;
 		let id = offer_with(ALICE, coin(ALICE), fiat(), ratio(1, 2), 100, 1, 100, bond).unwrap();
 		let trade = accept(BOB, id, 40).unwrap();
-		assert_eq!(held(HoldReason::Bond, BOB), bond);
+		// A fill of 40 of 100 bonds 40 % of the offer's bond.
+		let fill_bond = 400;
+		assert_eq!(held(HoldReason::Bond, BOB), fill_bond);
 		assert_eq!(held(HoldReason::Bond, ALICE), 0);
 		run_to(1 + SETTLEMENT_PERIOD);
 		assert_noop!(
@@ -397,20 +420,30 @@ fn an_unconfirmed_payment_is_the_payers_default_and_the_escrow_returns() {
 			Market::confirm_leg(RuntimeOrigin::signed(ALICE), trade),
 			Error::<Test>::DeadlinePassed
 		);
+		let issuance = Balances::total_issuance();
+		let alice_before =
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&ALICE);
 		assert_ok!(Market::resolve_trade(RuntimeOrigin::signed(CHARLIE), trade));
 		System::assert_last_event(
-			Event::TradeDefaulted { trade, defaulter: BOB, forfeited_bond: bond }.into(),
+			Event::TradeDefaulted { trade, defaulter: BOB, forfeited_bond: fill_bond }.into(),
 		);
 		assert_eq!(Market::stats(BOB).defaults, 1);
 		assert_eq!(Market::stats(ALICE).defaults, 0);
-		// Alice's escrowed 40 come back to her, not to the offer; Bob's bond is hers.
+		// Alice's escrowed 40 come back to her, not to the offer.
 		assert_eq!(units(ALICE, ALICE), 40);
 		assert_eq!(Market::offer(id).unwrap().remaining, 60);
-		// Issuer and claim deposits and the open offer's deposit are held; the refunded coin's
-		// deposit comes from the acceptor, whose trade created it.
-		assert_eq!(free(ALICE), ENDOWMENT - 10 - 10 - OFFER_DEPOSIT + bond);
+		// Bob's bond is burned, not paid to Alice: Alice decides whether to confirm, so paying
+		// her the bond would reward withholding a confirmation.
+		assert_eq!(
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&ALICE),
+			alice_before
+		);
+		assert_eq!(Balances::total_issuance(), issuance - fill_bond);
+		// Issuer, claim, offer and record deposits are held; the refunded coin's deposit comes
+		// from the acceptor, whose trade created it.
+		assert_eq!(free(ALICE), ENDOWMENT - 10 - 10 - OFFER_DEPOSIT - RECORD_DEPOSIT);
 		assert_eq!(held(HoldReason::Bond, BOB), 0);
-		assert!(Market::trades_of(BOB).is_empty());
+		assert!(Market::trades_of(BOB, None, 10).is_empty());
 	});
 }
 
@@ -418,24 +451,29 @@ fn an_unconfirmed_payment_is_the_payers_default_and_the_escrow_returns() {
 fn with_no_leg_confirmed_the_offerer_defaults() {
 	run(|| {
 		// Fiat for a time budget: both legs off-chain, both bonded.
-		let id = offer_with(ALICE, fiat(), hours(), ratio(100, 1), 1_000, 100, 100, 7).unwrap();
+		let id = offer_with(ALICE, fiat(), hours(), ratio(100, 1), 1_000, 100, 100, 70).unwrap();
 		let trade = accept(BOB, id, 200).unwrap();
-		assert_eq!((held(HoldReason::Bond, ALICE), held(HoldReason::Bond, BOB)), (7, 7));
+		assert_eq!((held(HoldReason::Bond, ALICE), held(HoldReason::Bond, BOB)), (14, 14));
 		run_to(2 + SETTLEMENT_PERIOD);
 		assert_ok!(Market::resolve_trade(RuntimeOrigin::signed(DAVE), trade));
 		assert_eq!(Market::stats(ALICE).defaults, 1);
 		assert_eq!(Market::stats(BOB).defaults, 0);
-		assert_eq!(free(BOB), ENDOWMENT + 7);
+		// Bob's bond comes back; Alice's is burned, not paid to Bob.
+		assert_eq!(free(BOB), ENDOWMENT - RECORD_DEPOSIT);
 		assert_eq!((held(HoldReason::Bond, ALICE), held(HoldReason::Bond, BOB)), (0, 0));
+		assert_eq!(
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&ALICE),
+			ENDOWMENT - 14
+		);
 	});
 }
 
 #[test]
 fn with_one_leg_confirmed_the_unconfirmed_side_defaults() {
 	run(|| {
-		let id = offer_with(ALICE, fiat(), hours(), ratio(100, 1), 1_000, 100, 100, 7).unwrap();
+		let id = offer_with(ALICE, fiat(), hours(), ratio(100, 1), 1_000, 100, 100, 35).unwrap();
 		let trade = accept(BOB, id, 200).unwrap();
-		// Bob got the fiat and says so; Alice never confirms the hours.
+		// Bob got the fiat and says so; he never sends the hours.
 		assert_ok!(Market::confirm_leg(RuntimeOrigin::signed(BOB), trade));
 		assert_noop!(
 			Market::confirm_leg(RuntimeOrigin::signed(BOB), trade),
@@ -446,7 +484,12 @@ fn with_one_leg_confirmed_the_unconfirmed_side_defaults() {
 		assert_ok!(Market::resolve_trade(RuntimeOrigin::signed(DAVE), trade));
 		assert_eq!(Market::stats(BOB).defaults, 1);
 		assert_eq!(Market::stats(ALICE).defaults, 0);
-		assert_eq!(free(ALICE), ENDOWMENT - OFFER_DEPOSIT + 7);
+		// Alice's bond came back at Bob's confirmation; Bob's 7 are burned, not hers.
+		assert_eq!(free(ALICE), ENDOWMENT - OFFER_DEPOSIT - RECORD_DEPOSIT);
+		assert_eq!(
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&BOB),
+			ENDOWMENT - 7
+		);
 	});
 }
 
@@ -456,7 +499,7 @@ fn an_offerer_that_pays_fiat_and_is_not_confirmed_defaults_and_the_buyer_gets_it
 		issue(BOB, &[BOB], 100);
 		let id = offer(ALICE, fiat(), coin(BOB), ratio(1, 1), 50);
 		let trade = accept(BOB, id, 50).unwrap();
-		assert_eq!(Codcoin::escrowed(&BOB, &BOB), 50);
+		assert_eq!(<Codcoin as CoinLedger<_>>::escrowed(&BOB, &BOB), 50);
 		// The offer is filled and closed, the trade pending.
 		assert!(Market::offer(id).is_none());
 		run_to(2 + SETTLEMENT_PERIOD);
@@ -472,6 +515,7 @@ fn an_offerer_without_cod_for_its_bond_cannot_be_accepted() {
 		let id = offer_with(ALICE, fiat(), cod(), ratio(1, 1), 10, 1, 100, 500).unwrap();
 		let rest = free(ALICE) - 1;
 		assert_ok!(Market::cod_transfer(&ALICE, &DAVE, rest - 100));
+		// Bob's record deposit is in place, so the failure is Alice's bond.
 		assert_noop!(accept(BOB, id, 10), Error::<Test>::CounterpartyCannotBond);
 		let id2 = offer_with(CHARLIE, cod(), fiat(), ratio(1, 1), 10, 1, 100, ENDOWMENT).unwrap();
 		assert_noop!(accept(BOB, id2, 10), Error::<Test>::InsufficientBond);
@@ -489,7 +533,7 @@ fn cancelling_with_fills_in_flight_leaves_the_pending_trades_whole() {
 			Event::OfferClosed { id, reason: CloseReason::Cancelled, refunded: 70 }.into(),
 		);
 		// The 30 in flight stay escrowed for the trade and settle normally.
-		assert_eq!(Codcoin::escrowed(&ALICE, &ALICE), 30);
+		assert_eq!(<Codcoin as CoinLedger<_>>::escrowed(&ALICE, &ALICE), 30);
 		assert_ok!(Market::confirm_leg(RuntimeOrigin::signed(ALICE), trade));
 		assert_eq!(units(BOB, ALICE), 30);
 		assert_eq!(units(ALICE, ALICE), 70);
@@ -529,17 +573,55 @@ fn buy_back_offers_are_visible_per_issuer() {
 }
 
 #[test]
-fn offers_by_pair_page_in_id_order_of_one_market() {
+fn offers_by_pair_page_in_id_order_and_a_closed_cursor_continues() {
 	run(|| {
-		let ids: Vec<_> = (0..3).map(|_| offer(BOB, cod(), fiat(), ratio(1, 1), 10)).collect();
-		offer_with(BOB, cod(), hours(), ratio(1, 1), 10, 1, 99, 0).unwrap();
-		let all = Market::offers_by_pair(cod(), fiat(), None, 10);
-		assert_eq!(all.len(), 3);
-		let first = Market::offers_by_pair(cod(), fiat(), None, 1);
-		let rest = Market::offers_by_pair(cod(), fiat(), Some(first[0].id), 10);
-		let mut seen: Vec<_> = first.iter().chain(rest.iter()).map(|o| o.id).collect();
-		seen.sort();
+		// Ten offers in one market, by two accounts, with an offer of another market between.
+		let mut ids = Vec::new();
+		for k in 0..10 {
+			// MaxOffersPerAccount = 4: spread them over four accounts.
+			let who = [ALICE, BOB, CHARLIE, DAVE][k as usize % 4];
+			if k == 4 {
+				offer_with(BOB, cod(), hours(), ratio(1, 1), 10, 1, 99, 0).unwrap();
+			}
+			ids.push(offer_with(who, cod(), fiat(), ratio(1, 1), 10, 1, 90 + k, 0).unwrap());
+		}
+		// Pages of three, each continuing after the last id of the one before: the ids come
+		// out in increasing order, unsorted by the test.
+		let mut seen = Vec::new();
+		let mut cursor = None;
+		loop {
+			let page = Market::offers_by_pair(cod(), fiat(), cursor, 3);
+			if page.is_empty() {
+				break;
+			}
+			cursor = page.last().map(|o| o.id);
+			seen.extend(page.iter().map(|o| o.id));
+		}
 		assert_eq!(seen, ids);
+		// A cursor naming an offer that has since closed continues after it, not from the start.
+		assert_ok!(Market::cancel_offer(RuntimeOrigin::signed(DAVE), ids[3]));
+		let after: Vec<_> =
+			Market::offers_by_pair(cod(), fiat(), Some(ids[3]), 2).iter().map(|o| o.id).collect();
+		assert_eq!(after, vec![ids[4], ids[5]]);
+	});
+}
+
+#[test]
+fn trades_of_an_account_page_in_id_order() {
+	run(|| {
+		let id = offer_with(ALICE, fiat(), hours(), ratio(1, 1), 100, 1, 100, 0).unwrap();
+		let trades: Vec<_> = (0..5).map(|_| accept(BOB, id, 10).unwrap()).collect();
+		let first: Vec<_> = Market::trades_of(BOB, None, 2).iter().map(|t| t.id).collect();
+		assert_eq!(first, trades[..2]);
+		let next: Vec<_> =
+			Market::trades_of(ALICE, Some(trades[1]), 10).iter().map(|t| t.id).collect();
+		assert_eq!(next, trades[2..]);
+		// A settled trade still marks the place.
+		assert_ok!(Market::confirm_leg(RuntimeOrigin::signed(BOB), trades[2]));
+		assert_ok!(Market::confirm_leg(RuntimeOrigin::signed(ALICE), trades[2]));
+		let rest: Vec<_> =
+			Market::trades_of(BOB, Some(trades[2]), 10).iter().map(|t| t.id).collect();
+		assert_eq!(rest, trades[3..]);
 	});
 }
 

@@ -2,6 +2,7 @@
 //! pallets (COD, codcoins, timecoins, joint tokens later), keyed by an asset id it defines.
 
 use frame_support::pallet_prelude::*;
+use sp_core::H256;
 
 use crate::types::Amount;
 
@@ -17,8 +18,14 @@ pub trait OnChainAssets<AccountId> {
 	/// Whether the asset exists (a coin whose issuer has a record, COD always).
 	fn exists(asset: &Self::AssetId) -> bool;
 
-	/// Moves `amount` of `asset` from `owner`'s free holdings into escrow.
-	fn lock(asset: &Self::AssetId, owner: &AccountId, amount: Amount) -> DispatchResult;
+	/// Moves `amount` of `asset` from `owner`'s free holdings into escrow, spending the `coins`
+	/// named (an asset held in coins), or choosing them itself when none are named.
+	fn lock(
+		asset: &Self::AssetId,
+		owner: &AccountId,
+		amount: Amount,
+		coins: &[H256],
+	) -> DispatchResult;
 
 	/// Pays `amount` of `asset` out of `owner`'s escrow to `to` (who may be `owner`). Any storage
 	/// deposit the payment creates is held from `payer`.
@@ -30,16 +37,23 @@ pub trait OnChainAssets<AccountId> {
 		payer: &AccountId,
 	) -> DispatchResult;
 
-	/// Pays `amount` of `asset` from `from`'s free holdings to `to`.
+	/// Pays `amount` of `asset` from `from`'s free holdings to `to`, spending the `coins` named,
+	/// or choosing them itself when none are named.
 	fn transfer(
 		asset: &Self::AssetId,
 		from: &AccountId,
 		to: &AccountId,
 		amount: Amount,
+		coins: &[H256],
 	) -> DispatchResult;
 
 	/// What `owner` has in escrow in `asset`.
 	fn escrowed(asset: &Self::AssetId, owner: &AccountId) -> Amount;
+
+	/// Every non-zero escrow the assets keep, for the market's invariant checks (`try_state`)
+	/// only: it reads every entry. COD escrow is a hold on the owner's account, which cannot be
+	/// listed without scanning all accounts; an implementation may leave it out.
+	fn escrow_entries() -> alloc::vec::Vec<(Self::AssetId, AccountId, Amount)>;
 
 	/// The account that issues the asset, if it has one (COD has none).
 	fn issuer(asset: &Self::AssetId) -> Option<AccountId>;
@@ -55,6 +69,7 @@ pub trait BenchmarkHelper<AccountId, AssetId> {
 	/// Asset number `n` (0 and 1 must differ), created if needed.
 	fn asset(n: u32) -> AssetId;
 	/// Gives `who` `amount` of `asset` split into as many pieces as one payment may consume
-	/// (a coin's `MaxInputs`), so that moving it all is the costliest case.
+	/// (a coin's `MaxInputs`), each piece's deposit paid by a different account, so that moving
+	/// it all is the costliest case.
 	fn fund(asset: &AssetId, who: &AccountId, amount: Amount);
 }

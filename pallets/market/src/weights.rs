@@ -43,6 +43,9 @@ pub trait WeightInfo {
 	fn confirm_leg() -> Weight;
 	fn resolve_trade() -> Weight;
 	fn expire_offers(n: u32, ) -> Weight;
+	fn resolve_trade_disputed() -> Weight;
+	fn mark_sent() -> Weight;
+	fn close_record() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -275,6 +278,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((9_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
 	}
+	fn resolve_trade_disputed() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	fn mark_sent() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	fn close_record() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for test runtimes.
@@ -323,5 +341,20 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((9_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
+	}
+	fn resolve_trade_disputed() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
+	}
+	fn mark_sent() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
+	}
+	fn close_record() -> Weight {
+		Weight::from_parts(232_766_000, 6060)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 }

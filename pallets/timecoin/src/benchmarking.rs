@@ -7,7 +7,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::Bounded;
+use sp_runtime::traits::{Bounded, StaticLookup};
 
 use crate::{pallet::*, types::*, BenchmarkHelper};
 
@@ -33,7 +33,9 @@ fn outputs<T: Config>(
 	)
 }
 
-/// `issuer` declares a huge capacity and issues `n` coins of `each` seconds to `holder`.
+/// `issuer` declares a huge capacity and `holder` gets `n` coins of `each` seconds, each one
+/// created (and its deposit paid) by a different account: spending them refunds `n` distinct
+/// payers, the worst case a holder can build.
 fn coins<T: Config>(
 	issuer: &T::AccountId,
 	holder: &T::AccountId,
@@ -43,17 +45,16 @@ fn coins<T: Config>(
 	if Issuers::<T>::get(issuer).is_none() {
 		Pallet::<T>::do_declare_capacity(issuer, Seconds::MAX / 2).expect("declares");
 	}
-	let outs: Vec<_> =
-		(0..n).map(|_| PourOutput { holder: holder.clone(), amount: each }).collect();
-	let mut ids = Vec::new();
-	// Issue in chunks of MaxOutputs.
-	for chunk in outs.chunks(T::MaxOutputs::get() as usize) {
-		let time = chunk.iter().map(|o| o.amount).sum();
-		let poured =
-			Pallet::<T>::do_pour(issuer, issuer, &[], chunk, time, None, 0).expect("issues");
-		ids.extend(poured);
-	}
-	ids
+	(0..n)
+		.map(|k| {
+			let payer = funded::<T>("payer", k);
+			let out = [PourOutput { holder: payer.clone(), amount: each }];
+			let first =
+				Pallet::<T>::do_pour(issuer, issuer, &[], &out, each, None, 0).expect("issues");
+			let to_holder = [PourOutput { holder: holder.clone(), amount: each }];
+			Pallet::<T>::do_pour(&payer, issuer, &first, &to_holder, 0, None, 0).expect("gives")[0]
+		})
+		.collect()
 }
 
 /// Fills `issuer`'s schedule with `s` one-hour appointments booked by other holders, starting
@@ -87,31 +88,44 @@ mod benchmarks {
 		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.capacity), Some(10 * HOUR));
 	}
 
-	/// An issuer pours `i` of its own coins plus new time into `o` outputs: every path of a pour
-	/// without an interval (inputs read and removed, capacity updated, outputs created).
+	/// A pour of `i` inputs (each from its own deposit payer) into `o` outputs; with `b = 0` the
+	/// issuer also adds time (capacity updated), with `b = 1` a holder also books an hour in a
+	/// schedule of `MaxOpenAppointments - 1`, so the booking is charged on top of the pour.
 	#[benchmark]
-	fn pour(i: Linear<0, { T::MaxInputs::get() }>, o: Linear<1, { T::MaxOutputs::get() }>) {
+	fn pour(
+		i: Linear<1, { T::MaxInputs::get() }>,
+		o: Linear<1, { T::MaxOutputs::get() }>,
+		b: Linear<0, 1>,
+	) {
 		T::BenchmarkHelper::set_time(START);
 		let issuer = funded::<T>("issuer", 0);
-		let inputs = coins::<T>(&issuer, &issuer, i, HOUR);
-		let holder = funded::<T>("holder", 0);
-		let total = i as Seconds * HOUR + o as Seconds;
+		let pourer = if b == 0 { issuer.clone() } else { funded::<T>("holder", 0) };
+		if b == 1 {
+			fill_schedule::<T>(&issuer, T::MaxOpenAppointments::get() - 1);
+		}
+		let inputs = coins::<T>(&issuer, &pourer, i, HOUR);
+		let to = funded::<T>("to", 0);
+		let (time, interval, booked) = if b == 0 {
+			(o as Seconds, None, 0)
+		} else {
+			(0, Some((START + HOUR, START + 2 * HOUR)), HOUR)
+		};
+		let total = i as Seconds * HOUR + time - booked;
 		let each = total / o as Seconds;
-		let mut outs = outputs::<T>(&holder, o, each);
+		let mut outs = outputs::<T>(&to, o, each);
 		if let Some(last) = outs.last_mut() {
 			last.amount = last.amount.saturating_add(total - each * o as Seconds);
 		}
-		let time = o as Seconds;
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(issuer.clone()),
-			issuer.clone(),
+			RawOrigin::Signed(pourer.clone()),
+			T::Lookup::unlookup(issuer.clone()),
 			BoundedVec::truncate_from(inputs),
 			outs,
 			time,
-			None,
+			interval,
 		);
-		assert_eq!(Holdings::<T>::iter_key_prefix((&holder,)).count() as u32, o);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&to,)).count() as u32, o);
 	}
 
 	/// A holder gives part of `i` coins away and keeps the change (two outputs).
@@ -123,7 +137,12 @@ mod benchmarks {
 		let to = funded::<T>("to", 0);
 		let inputs = coins::<T>(&issuer, &holder, i, HOUR);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(holder.clone()), BoundedVec::truncate_from(inputs), to.clone(), 1);
+		_(
+			RawOrigin::Signed(holder.clone()),
+			BoundedVec::truncate_from(inputs),
+			T::Lookup::unlookup(to.clone()),
+			1,
+		);
 		assert_eq!(Holdings::<T>::iter_key_prefix((&to,)).count(), 1);
 	}
 
@@ -218,6 +237,31 @@ mod benchmarks {
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
+		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.no_shows), Some(1));
+	}
+
+	/// An issuer with a no-show on record retires: the record stays without deposit and its
+	/// full history goes.
+	#[benchmark]
+	fn retire() {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let id = booked::<T>(&issuer, &holder, 0);
+		T::BenchmarkHelper::set_time(START + 2 * HOUR);
+		Pallet::<T>::do_report_no_show(&holder, id).expect("reports");
+		T::BenchmarkHelper::set_time(START + 3 * HOUR + T::AnswerWindow::get());
+		Pallet::<T>::do_settle(id).expect("settles");
+		// The refunded coin is exercised and kept, so nothing is outstanding.
+		let coin = Holdings::<T>::iter_key_prefix((&holder, &issuer)).next().expect("refund");
+		let begin = START + 4 * HOUR + T::AnswerWindow::get();
+		Pallet::<T>::do_exercise(&holder, &[coin], begin, begin + HOUR).expect("books");
+		let again = NextAppointmentId::<T>::get() - 1;
+		T::BenchmarkHelper::set_time(begin + HOUR);
+		Pallet::<T>::do_confirm(&holder, again).expect("confirms");
+		Pallet::<T>::do_confirm(&issuer, again).expect("settles");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()));
 		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.no_shows), Some(1));
 	}
 

@@ -13,10 +13,19 @@
 //! - **Transfer** (转让): a holder splits or merges coins, some to a new holder, change to itself.
 //! - **Exercise** (行使): a holder spends coins for an interval `[begin, end)` of the issuer's
 //!   time. This books an **appointment**; an issuer's appointments never overlap.
+//! - Bookings lie within `MaxHorizon` seconds from now, and a holder has at most
+//!   `MaxOpenPerHolder` open appointments with one issuer, so nobody can fill an issuer's
+//!   schedule or book an interval that can never settle.
 //! - After `end` an appointment settles when both sides confirm, or when the holder does not
 //!   object within `ObjectionWindow`. A holder may report a no-show; if the issuer does not
 //!   answer within `AnswerWindow`, the holder gets the seconds back as a new coin and the no-show
-//!   counts against the issuer. The issuer may cancel an appointment (the holder is refunded).
+//!   counts against the issuer. If the issuer contests, the chain cannot tell who is right: the
+//!   holder gets the seconds back (the issuer's word alone does not discharge its debt) and the
+//!   dispute counts on both records. The issuer may cancel an appointment only before it
+//!   begins, so a no-show cannot be erased by cancelling it.
+//! - Each issuer keeps a bounded **exercise history** (the last `MaxHistory` closed
+//!   appointments and how they ended). An issuer with nothing outstanding may **retire** and get
+//!   its deposit back; a record with no-shows or disputes stays, so they cannot be erased.
 //! - Every live coin and open appointment holds a storage deposit in COD from whoever created it;
 //!   the deposit is released when the coin is spent or the appointment closes.
 //!
@@ -29,11 +38,12 @@
 //! | [`issue`](Pallet::issue) | issuer | pour with `time = sum(outputs)` | as `pour` | `Poured` |
 //! | [`transfer`](Pallet::transfer) | holder | pour with change to self | `InsufficientInputs` | `Poured` |
 //! | [`exercise`](Pallet::exercise) | holder | pour with an interval | `InsufficientInputs`, appointment errors | `Poured`, `AppointmentBooked` |
-//! | [`cancel_appointment`](Pallet::cancel_appointment) | issuer | refunds the holder | `NotIssuer`, `WrongStatus` | `AppointmentRefunded` |
+//! | [`cancel_appointment`](Pallet::cancel_appointment) | issuer | refunds the holder, before `begin` | `NotIssuer`, `AlreadyBegun` | `AppointmentRefunded` |
 //! | [`confirm`](Pallet::confirm) | either side | confirms after `end` | `NotParty`, `NotEnded`, `AlreadyConfirmed` | `AppointmentConfirmed`, `AppointmentSettled` |
-//! | [`report_no_show`](Pallet::report_no_show) | holder | reports a no-show | `NotHolder`, `NotStarted`, `ObjectionWindowClosed` | `NoShowReported` |
-//! | [`answer_no_show`](Pallet::answer_no_show) | issuer | contests a report | `NotIssuer`, `AnswerWindowClosed` | `NoShowContested` |
+//! | [`report_no_show`](Pallet::report_no_show) | holder | reports a no-show | `NotAppointmentHolder`, `NotStarted`, `ObjectionWindowClosed` | `NoShowReported` |
+//! | [`answer_no_show`](Pallet::answer_no_show) | issuer | contests a report: a dispute | `NotIssuer`, `AnswerWindowClosed` | `AppointmentDisputed` |
 //! | [`settle`](Pallet::settle) | anyone | closes a due appointment | `TooEarlyToSettle` | `AppointmentSettled` or `AppointmentRefunded` |
+//! | [`retire`](Pallet::retire) | issuer | releases the issuer deposit | `NoCapacityDeclared`, `SecondsOutstanding` | `IssuerRetired` |
 //!
 //! Every failing call returns its own error and changes nothing.
 
@@ -44,8 +54,10 @@ extern crate alloc;
 mod appointments;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod escrow;
 mod invariants;
+mod ledger;
+mod market;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod pour;
@@ -77,17 +89,26 @@ pub mod pallet {
 		traits::{fungible, UnixTime},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::StaticLookup;
+	use utxo_core::LedgerError;
+
+	/// An account argument: an address wallets may give in any supported form.
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 	/// The balance type of the deposit currency.
 	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
 		<T as frame_system::Config>::AccountId,
 	>>::Balance;
-	/// A coin of this runtime.
-	pub type CoinOf<T> = Coin<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	/// A coin of this runtime, as stored.
+	pub type CoinOf<T> =
+		utxo_core::CoinDetails<<T as frame_system::Config>::AccountId, Seconds, BalanceOf<T>>;
 	/// An appointment of this runtime.
-	pub type AppointmentOf<T> = Appointment<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type AppointmentOf<T> =
+		AppointmentDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals (see
+	/// [`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -118,6 +139,19 @@ pub mod pallet {
 		/// Most open appointments an issuer may have.
 		#[pallet::constant]
 		type MaxOpenAppointments: Get<u32>;
+		/// Most open appointments one holder may have with one issuer, so that no holder can
+		/// fill an issuer's schedule.
+		#[pallet::constant]
+		type MaxOpenPerHolder: Get<u32>;
+		/// How far ahead (seconds from now) an appointment may end.
+		#[pallet::constant]
+		type MaxHorizon: Get<Seconds>;
+		/// Closed appointments kept in an issuer's exercise history (the oldest go first).
+		#[pallet::constant]
+		type MaxHistory: Get<u32>;
+		/// COD held for a holder's record while it has open appointments or disputes.
+		#[pallet::constant]
+		type HolderDeposit: Get<BalanceOf<Self>>;
 		/// Seconds after `end` during which the holder may report a no-show; afterwards an
 		/// unconfirmed appointment settles as kept.
 		#[pallet::constant]
@@ -140,6 +174,8 @@ pub mod pallet {
 		CoinDeposit,
 		/// Storage deposit of an issuer record.
 		IssuerDeposit,
+		/// Storage deposit of a holder record.
+		HolderDeposit,
 	}
 
 	/// The number the next pour gets.
@@ -170,6 +206,30 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Seconds of `issuer`'s time in the live coins `holder` holds: the sum of its coins, kept
+	/// so no query has to add them up.
+	#[pallet::storage]
+	pub type HeldTotals<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Seconds,
+		ValueQuery,
+	>;
+
+	/// Issuer index: (issuer, coin id) for every live coin, to page through an issuer's coins.
+	// Identity for the coin: ids are BLAKE2 hashes of a chain-assigned counter.
+	#[pallet::storage]
+	pub type IssuedCoins<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, CoinId, (), OptionQuery>;
+
+	/// Seconds of `issuer`'s time in market escrow, all owners together.
+	#[pallet::storage]
+	pub type EscrowTotals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Seconds, ValueQuery>;
+
 	/// Seconds of `issuer`'s time held in market escrow for `owner`. They stay outstanding.
 	#[pallet::storage]
 	pub type Escrow<T: Config> = StorageDoubleMap<
@@ -185,7 +245,7 @@ pub mod pallet {
 	/// Issuers that declared a capacity.
 	#[pallet::storage]
 	pub type Issuers<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, IssuerInfo<BalanceOf<T>>>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, IssuerDetails<BalanceOf<T>>>;
 
 	/// Open appointments.
 	// Twox64Concat: ids are a chain-assigned counter.
@@ -197,20 +257,51 @@ pub mod pallet {
 	pub type Schedules<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Schedule<T::MaxOpenAppointments>, ValueQuery>;
 
+	/// Open appointments per (issuer, holder), to cap what one holder books with one issuer.
+	/// Each entry lives with an appointment, whose deposit covers it.
+	#[pallet::storage]
+	pub type OpenBookings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// Holders with open appointments or disputes.
+	#[pallet::storage]
+	pub type Holders<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, HolderDetails<BalanceOf<T>>>;
+
+	/// Each issuer's last `MaxHistory` closed appointments, oldest first. Part of the issuer
+	/// record, covered by its deposit.
+	#[pallet::storage]
+	pub type History<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<ExerciseRecord<T::AccountId>, T::MaxHistory>,
+		ValueQuery,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An issuer declared how many seconds it stands behind.
 		CapacityDeclared { issuer: T::AccountId, capacity: Seconds },
-		/// A pour consumed `inputs` and created `outputs` (coin id, holder, seconds).
+		/// A pour consumed `inputs` and created `outputs` (coin id, holder, seconds); the issuer
+		/// added `minted` seconds (`time`), `burned` seconds left the coins (exercised, or moved
+		/// into market escrow), of which `escrowed` went into the pourer's escrow.
 		Poured {
 			pour_id: PourId,
 			pourer: T::AccountId,
 			issuer: T::AccountId,
 			inputs: Inputs<T::MaxInputs>,
 			outputs: BoundedVec<(CoinId, T::AccountId, Seconds), T::MaxOutputs>,
-			time: Seconds,
-			/// Seconds the pour moved into the pourer's market escrow.
+			minted: Seconds,
+			burned: Seconds,
 			escrowed: Seconds,
 		},
 		/// Seconds left market escrow as a new coin for `to`.
@@ -238,42 +329,29 @@ pub mod pallet {
 		AppointmentRefunded { id: AppointmentId, holder: T::AccountId, coin: CoinId, no_show: bool },
 		/// The holder reported that the issuer did not show up.
 		NoShowReported { id: AppointmentId, holder: T::AccountId },
-		/// The issuer contested the holder's no-show report.
-		NoShowContested { id: AppointmentId, issuer: T::AccountId },
+		/// The issuer contested the holder's no-show report: the holder got its seconds back as
+		/// `coin`, and both records count the dispute.
+		AppointmentDisputed {
+			id: AppointmentId,
+			issuer: T::AccountId,
+			holder: T::AccountId,
+			coin: CoinId,
+		},
+		/// An issuer with nothing outstanding retired and got its deposit back.
+		IssuerRetired { issuer: T::AccountId },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// More inputs than `MaxInputs`.
-		TooManyInputs,
-		/// More outputs than `MaxOutputs`.
-		TooManyOutputs,
-		/// A pour with no input and no time: nothing to pour.
-		EmptyPour,
-		/// Only the issuer may add time.
-		TimeAddedByNonIssuer,
-		/// An output of zero seconds.
-		ZeroAmountOutput,
-		/// The same coin twice among the inputs.
-		DuplicateInput,
-		/// An input does not exist or was already spent.
-		UnknownOrSpentInput,
-		/// The inputs are not all coins of the pour's issuer.
-		MixedIssuers,
-		/// An input is held by someone other than the signer.
-		NotHolder,
-		/// A sum of seconds overflows `u64`.
-		Overflow,
-		/// `sum(outputs) + (end - begin) != sum(inputs) + time`.
-		Unbalanced,
+		/// A rule of the ledger was broken; the inner error says which (see
+		/// [`utxo_core::LedgerError`]).
+		Ledger(LedgerError),
 		/// The issuer never declared a capacity.
 		NoCapacityDeclared,
 		/// Issuing this would put outstanding seconds above the declared capacity.
 		CapacityExceeded,
 		/// A capacity below the seconds already outstanding.
 		CapacityBelowOutstanding,
-		/// The inputs hold fewer seconds than the transfer or exercise needs.
-		InsufficientInputs,
 		/// An interval with `begin >= end`.
 		InvalidInterval,
 		/// An appointment that begins in the past.
@@ -290,6 +368,8 @@ pub mod pallet {
 		NotIssuer,
 		/// Only the holder or the issuer of the appointment may do this.
 		NotParty,
+		/// Only the holder of the appointment may do this.
+		NotAppointmentHolder,
 		/// The appointment is not in a state that allows this.
 		WrongStatus,
 		/// The appointment has not ended yet.
@@ -304,33 +384,24 @@ pub mod pallet {
 		AnswerWindowClosed,
 		/// The appointment is not due for settlement yet.
 		TooEarlyToSettle,
-		/// Not enough free COD for the storage deposit.
+		/// The appointment has begun: it can no longer be cancelled (report or settle it).
+		AlreadyBegun,
+		/// The appointment would end more than `MaxHorizon` seconds from now.
+		BeyondHorizon,
+		/// The holder already has `MaxOpenPerHolder` open appointments with this issuer.
+		TooManyWithIssuer,
+		/// The issuer still owes seconds (coins, appointments or escrow): it cannot retire.
+		SecondsOutstanding,
+		/// The appointment id counter reached its maximum.
+		IdsExhausted,
+		/// Not enough free COD for the deposit of an issuer record, holder record or
+		/// appointment.
 		InsufficientDeposit,
-		/// The account holds fewer seconds of this issuer than asked for.
-		InsufficientBalance,
-		/// Reaching the amount takes more than `MaxInputs` of the account's coins (if it holds
-		/// enough at all); merge them with a transfer to self first.
-		TooFragmented,
-		/// Less in escrow than asked for.
-		InsufficientEscrow,
 	}
 
-	impl<T: Config> From<utxo_core::PourError> for Error<T> {
-		fn from(e: utxo_core::PourError) -> Self {
-			use utxo_core::PourError as P;
-			match e {
-				P::TooManyInputs => Error::TooManyInputs,
-				P::TooManyOutputs => Error::TooManyOutputs,
-				P::EmptyPour => Error::EmptyPour,
-				P::MintByNonIssuer => Error::TimeAddedByNonIssuer,
-				P::ZeroAmountOutput => Error::ZeroAmountOutput,
-				P::DuplicateInput => Error::DuplicateInput,
-				P::UnknownOrSpentInput => Error::UnknownOrSpentInput,
-				P::MixedIssuers => Error::MixedIssuers,
-				P::NotHolder => Error::NotHolder,
-				P::Overflow => Error::Overflow,
-				P::Unbalanced => Error::Unbalanced,
-			}
+	impl<T: Config> From<LedgerError> for Error<T> {
+		fn from(e: LedgerError) -> Self {
+			Error::Ledger(e)
 		}
 	}
 
@@ -339,6 +410,12 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxInputs::get() > 0 && T::MaxOutputs::get() > 1, "a transfer needs change");
 			assert!(T::MaxOpenAppointments::get() > 0);
+			assert!(T::MaxOpenPerHolder::get() > 0);
+			assert!(
+				T::MaxOpenPerHolder::get() < T::MaxOpenAppointments::get(),
+				"one holder must not be able to fill a schedule"
+			);
+			assert!(T::MaxHorizon::get() > 0);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -355,7 +432,10 @@ pub mod pallet {
 		/// the seconds already outstanding.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::declare_capacity())]
-		pub fn declare_capacity(origin: OriginFor<T>, capacity: Seconds) -> DispatchResult {
+		pub fn declare_capacity(
+			origin: OriginFor<T>,
+			#[pallet::compact] capacity: Seconds,
+		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			Self::do_declare_capacity(&issuer, capacity)
 		}
@@ -366,23 +446,27 @@ pub mod pallet {
 		///
 		/// `sum(outputs) + (end - begin) == sum(inputs) + time`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::pour(inputs.len() as u32, outputs.len() as u32)
-			.max(T::WeightInfo::exercise(inputs.len() as u32, T::MaxOpenAppointments::get())))]
+		#[pallet::weight(T::WeightInfo::pour(
+			inputs.len() as u32,
+			outputs.len() as u32,
+			interval.is_some() as u32,
+		))]
 		pub fn pour(
 			origin: OriginFor<T>,
-			issuer: T::AccountId,
+			issuer: AccountIdLookupOf<T>,
 			inputs: Inputs<T::MaxInputs>,
 			outputs: Outputs<T::AccountId, T::MaxOutputs>,
-			time: Seconds,
+			#[pallet::compact] time: Seconds,
 			interval: Option<(Seconds, Seconds)>,
 		) -> DispatchResult {
 			let pourer = ensure_signed(origin)?;
+			let issuer = T::Lookup::lookup(issuer)?;
 			Self::do_pour(&pourer, &issuer, &inputs, &outputs, time, interval, 0).map(|_| ())
 		}
 
 		/// Issue: the signer adds `sum(outputs)` seconds of its time as new coins.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::pour(0, outputs.len() as u32))]
+		#[pallet::weight(T::WeightInfo::pour(0, outputs.len() as u32, 0))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			outputs: Outputs<T::AccountId, T::MaxOutputs>,
@@ -391,7 +475,7 @@ pub mod pallet {
 			let time = outputs
 				.iter()
 				.try_fold(0u64, |acc, o| acc.checked_add(o.amount))
-				.ok_or(Error::<T>::Overflow)?;
+				.ok_or(Error::<T>::Ledger(LedgerError::Overflow))?;
 			Self::do_pour(&issuer, &issuer, &[], &outputs, time, None, 0).map(|_| ())
 		}
 
@@ -402,10 +486,11 @@ pub mod pallet {
 		pub fn transfer(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,
-			to: T::AccountId,
-			amount: Seconds,
+			to: AccountIdLookupOf<T>,
+			#[pallet::compact] amount: Seconds,
 		) -> DispatchResult {
 			let holder = ensure_signed(origin)?;
+			let to = T::Lookup::lookup(to)?;
 			Self::do_transfer(&holder, &inputs, to, amount)
 		}
 
@@ -423,8 +508,8 @@ pub mod pallet {
 			Self::do_exercise(&holder, &inputs, begin, end)
 		}
 
-		/// The issuer cancels an appointment; the holder gets its seconds back as a new coin.
-		/// Not possible once the holder reported a no-show.
+		/// The issuer cancels an appointment before it begins; the holder gets its seconds back
+		/// as a new coin. Once it has begun, only a no-show report or settlement closes it.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::cancel_appointment(T::MaxOpenAppointments::get()))]
 		pub fn cancel_appointment(origin: OriginFor<T>, id: AppointmentId) -> DispatchResult {
@@ -450,8 +535,8 @@ pub mod pallet {
 			Self::do_report_no_show(&who, id)
 		}
 
-		/// The issuer contests a no-show report within `AnswerWindow`; the appointment then
-		/// settles as kept and the dispute is counted on the issuer's record.
+		/// The issuer contests a no-show report within `AnswerWindow`. The appointment closes as
+		/// a dispute: the holder gets its seconds back, and both records count the dispute.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::answer_no_show(T::MaxOpenAppointments::get()))]
 		pub fn answer_no_show(origin: OriginFor<T>, id: AppointmentId) -> DispatchResult {
@@ -460,12 +545,21 @@ pub mod pallet {
 		}
 
 		/// Anyone closes a due appointment: unconfirmed after `end + ObjectionWindow` → kept;
-		/// contested → kept; reported and unanswered after `AnswerWindow` → refunded, no-show.
+		/// reported and unanswered after `AnswerWindow` → refunded, no-show.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::settle(T::MaxOpenAppointments::get()))]
 		pub fn settle(origin: OriginFor<T>, id: AppointmentId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_settle(id)
+		}
+
+		/// An issuer that owes nothing retires: its deposit comes back and its history goes.
+		/// A record with no-shows or disputes stays (without deposit), so they stay public.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::retire())]
+		pub fn retire(origin: OriginFor<T>) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::do_retire(&issuer)
 		}
 	}
 }

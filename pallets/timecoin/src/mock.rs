@@ -55,6 +55,9 @@ pub const COIN_DEPOSIT: Balance = 10;
 pub const ISSUER_DEPOSIT: Balance = 100;
 pub const OBJECTION_WINDOW: u64 = 3_600;
 pub const ANSWER_WINDOW: u64 = 7_200;
+pub const HOLDER_DEPOSIT: Balance = 3;
+/// Bookings end at most 30 days ahead.
+pub const HORIZON: u64 = 30 * 24 * 3_600;
 /// Unix time (seconds) at which every test starts.
 pub const T0: u64 = 1_800_000_000;
 
@@ -63,6 +66,8 @@ parameter_types! {
 	pub const IssuerDeposit: Balance = ISSUER_DEPOSIT;
 	pub const ObjectionWindow: u64 = OBJECTION_WINDOW;
 	pub const AnswerWindow: u64 = ANSWER_WINDOW;
+	pub const HolderDeposit: Balance = HOLDER_DEPOSIT;
+	pub const MaxHorizon: u64 = HORIZON;
 }
 
 impl pallet_timecoin::Config for Test {
@@ -74,6 +79,10 @@ impl pallet_timecoin::Config for Test {
 	type MaxInputs = ConstU32<8>;
 	type MaxOutputs = ConstU32<8>;
 	type MaxOpenAppointments = ConstU32<4>;
+	type MaxOpenPerHolder = ConstU32<3>;
+	type MaxHorizon = MaxHorizon;
+	type MaxHistory = ConstU32<3>;
+	type HolderDeposit = HolderDeposit;
 	type ObjectionWindow = ObjectionWindow;
 	type AnswerWindow = AnswerWindow;
 	type WeightInfo = ();
@@ -97,6 +106,8 @@ pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
 /// Has just enough for an issuer record and nothing more.
 pub const POOR: AccountId = 5;
+/// Never funded, never used: an account with nothing.
+pub const EVE: AccountId = 6;
 pub const ENDOWMENT: Balance = 1_000_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -36,7 +36,7 @@ use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 /// The weight of every call of `pallet_timecoin`.
 pub trait WeightInfo {
 	fn declare_capacity() -> Weight;
-	fn pour(i: u32, o: u32, ) -> Weight;
+	fn pour(i: u32, o: u32, b: u32, ) -> Weight;
 	fn transfer(i: u32, ) -> Weight;
 	fn exercise(i: u32, s: u32, ) -> Weight;
 	fn cancel_appointment(s: u32, ) -> Weight;
@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn report_no_show() -> Weight;
 	fn answer_no_show(s: u32, ) -> Weight;
 	fn settle(s: u32, ) -> Weight;
+	fn retire() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -78,7 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timecoin::Holdings` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Component `i` in `[0, 16]`.
 	/// Component `o` in `[1, 16]`.
-	fn pour(i: u32, o: u32, ) -> Weight {
+	fn pour(i: u32, o: u32, b: u32, ) -> Weight {
+		let _ = b;
 		// Proof size: measured `515 + i * (70 ±0)`, estimated `3694 + i * (2651 ±3) + o * (6 ±3)`.
 		// Minimum execution time: 810_536_000 ps.
 		Weight::from_parts(21_856_889, 3694)
@@ -254,6 +256,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn retire() -> Weight {
+		Weight::from_parts(59_919_000, 3694)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for test runtimes.
@@ -263,7 +270,8 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn pour(i: u32, o: u32, ) -> Weight {
+	fn pour(i: u32, o: u32, b: u32, ) -> Weight {
+		let _ = b;
 		Weight::from_parts(21_856_889, 3694)
 			.saturating_add(Weight::from_parts(47_692_155, 0).saturating_mul(i.into()))
 			.saturating_add(Weight::from_parts(50_954_567, 0).saturating_mul(o.into()))
@@ -322,5 +330,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(544_999, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn retire() -> Weight {
+		Weight::from_parts(59_919_000, 3694)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

@@ -3,41 +3,33 @@
 
 use alloc::vec::Vec;
 
-use crate::{pour::Amount, CoinId};
-
-/// Why no selection pays the amount.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum SelectError {
-	/// The coins offered hold less than the amount.
-	Insufficient,
-	/// Reaching the amount takes more than `max` coins (the holder may still have enough).
-	TooFragmented,
-	/// A sum of amounts does not fit the amount type.
-	Overflow,
-}
+use crate::{pour::CoinAmount, CoinId, LedgerError};
 
 /// Takes coins from `coins` in order until they sum to at least `amount`, at most `max` of
 /// them, and returns their ids and sum. Reads at most `max + 1` items of `coins`, so the cost
 /// is bounded however many coins the holder has.
-pub fn select_coins<Balance: Amount>(
-	coins: impl IntoIterator<Item = (CoinId, Balance)>,
-	amount: Balance,
+///
+/// Errors: `TooFragmented` (more than `max` coins needed), `InsufficientBalance` (the coins
+/// hold less than `amount`), `Overflow`.
+pub fn select_coins<A: CoinAmount>(
+	coins: impl IntoIterator<Item = (CoinId, A)>,
+	amount: A,
 	max: u32,
-) -> Result<(Vec<CoinId>, Balance), SelectError> {
+) -> Result<(Vec<CoinId>, A), LedgerError> {
 	let mut picked = Vec::new();
-	let mut total = Balance::zero();
+	let mut total = A::zero();
 	for (id, value) in coins {
 		if total >= amount {
 			break;
 		}
 		if picked.len() == max as usize {
-			return Err(SelectError::TooFragmented);
+			return Err(LedgerError::TooFragmented);
 		}
-		total = total.checked_add(&value).ok_or(SelectError::Overflow)?;
+		total = total.checked_add(&value).ok_or(LedgerError::Overflow)?;
 		picked.push(id);
 	}
 	if total < amount {
-		return Err(SelectError::Insufficient);
+		return Err(LedgerError::InsufficientBalance);
 	}
 	Ok((picked, total))
 }

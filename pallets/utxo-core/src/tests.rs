@@ -19,7 +19,7 @@ impl Store {
 				.collect(),
 		)
 	}
-	fn check(&self, pour: Pour<'_, u8, u64>) -> Result<ValidPour<u8, u64>, PourError> {
+	fn check(&self, pour: Pour<'_, u8, u64>) -> Result<ValidPour<u8, u64>, LedgerError> {
 		validate_pour(&pour, LIMITS, |id| self.0.get(id).cloned())
 	}
 }
@@ -74,10 +74,13 @@ fn rule_1_mixed_issuers() {
 	let outputs = [out(B, 20)];
 	assert_eq!(
 		store.check(pour(&B, &[id(0), id(1)], &outputs, 0, 0)),
-		Err(PourError::MixedIssuers)
+		Err(LedgerError::MixedIssuers)
 	);
 	// Coins of C poured as coins of A are caught even when they are the only input.
-	assert_eq!(store.check(pour(&B, &[id(1)], &[out(B, 10)], 0, 0)), Err(PourError::MixedIssuers));
+	assert_eq!(
+		store.check(pour(&B, &[id(1)], &[out(B, 10)], 0, 0)),
+		Err(LedgerError::MixedIssuers)
+	);
 }
 
 #[test]
@@ -85,14 +88,14 @@ fn rule_2_unknown_or_spent_input() {
 	let store = Store::new(&[(0, A, B, 10)]);
 	assert_eq!(
 		store.check(pour(&B, &[id(7)], &[out(B, 10)], 0, 0)),
-		Err(PourError::UnknownOrSpentInput)
+		Err(LedgerError::UnknownOrSpentInput)
 	);
 }
 
 #[test]
 fn rule_3_input_not_held_by_pourer() {
 	let store = Store::new(&[(0, A, B, 10)]);
-	assert_eq!(store.check(pour(&C, &[id(0)], &[out(C, 10)], 0, 0)), Err(PourError::NotHolder));
+	assert_eq!(store.check(pour(&C, &[id(0)], &[out(C, 10)], 0, 0)), Err(LedgerError::NotHolder));
 }
 
 #[test]
@@ -100,9 +103,9 @@ fn rule_4_only_the_issuer_adds_time() {
 	let store = Store::new(&[(0, A, B, 10)]);
 	assert_eq!(
 		store.check(pour(&B, &[id(0)], &[out(B, 20)], 10, 0)),
-		Err(PourError::MintByNonIssuer)
+		Err(LedgerError::MintByNonIssuer)
 	);
-	assert_eq!(store.check(pour(&B, &[], &[out(B, 20)], 20, 0)), Err(PourError::MintByNonIssuer));
+	assert_eq!(store.check(pour(&B, &[], &[out(B, 20)], 20, 0)), Err(LedgerError::MintByNonIssuer));
 }
 
 #[test]
@@ -112,11 +115,11 @@ fn rule_5_conservation() {
 	for outputs in [vec![out(C, 85), out(B, 6)], vec![out(C, 85), out(B, 4)]] {
 		assert_eq!(
 			store.check(pour(&B, &[id(0), id(1)], &outputs, 0, 0)),
-			Err(PourError::Unbalanced)
+			Err(LedgerError::Unbalanced)
 		);
 	}
 	// Burning more than the inputs hold.
-	assert_eq!(store.check(pour(&B, &[id(0)], &[], 0, 11)), Err(PourError::Unbalanced));
+	assert_eq!(store.check(pour(&B, &[id(0)], &[], 0, 11)), Err(LedgerError::Unbalanced));
 }
 
 #[test]
@@ -125,20 +128,20 @@ fn sums_that_overflow_are_rejected() {
 	// Inputs overflow.
 	assert_eq!(
 		store.check(pour(&B, &[id(0), id(1)], &[out(B, 1)], 0, 0)),
-		Err(PourError::Overflow)
+		Err(LedgerError::Overflow)
 	);
 	// Outputs overflow.
 	let outputs = [out(B, u64::MAX), out(C, 1)];
-	assert_eq!(store.check(pour(&A, &[], &outputs, 1, 0)), Err(PourError::Overflow));
+	assert_eq!(store.check(pour(&A, &[], &outputs, 1, 0)), Err(LedgerError::Overflow));
 	// Outputs plus burned overflow.
 	assert_eq!(
 		store.check(pour(&B, &[id(0)], &[out(B, 1)], 0, u64::MAX)),
-		Err(PourError::Overflow)
+		Err(LedgerError::Overflow)
 	);
 	// Inputs plus minted overflow.
 	assert_eq!(
 		store.check(pour(&A, &[], &[out(B, u64::MAX)], u64::MAX, 1)),
-		Err(PourError::Overflow)
+		Err(LedgerError::Overflow)
 	);
 }
 
@@ -147,23 +150,23 @@ fn zero_output_duplicate_input_and_empty_pour() {
 	let store = Store::new(&[(0, A, B, 10)]);
 	assert_eq!(
 		store.check(pour(&B, &[id(0)], &[out(B, 10), out(C, 0)], 0, 0)),
-		Err(PourError::ZeroAmountOutput)
+		Err(LedgerError::ZeroAmountOutput)
 	);
 	// The same coin twice would double its value.
 	assert_eq!(
 		store.check(pour(&B, &[id(0), id(0)], &[out(B, 20)], 0, 0)),
-		Err(PourError::DuplicateInput)
+		Err(LedgerError::DuplicateInput)
 	);
-	assert_eq!(store.check(pour(&A, &[], &[], 0, 0)), Err(PourError::EmptyPour));
+	assert_eq!(store.check(pour(&A, &[], &[], 0, 0)), Err(LedgerError::EmptyPour));
 }
 
 #[test]
 fn counts_are_bounded() {
 	let store = Store::new(&[]);
 	let inputs: Vec<CoinId> = (0..9).map(id).collect();
-	assert_eq!(store.check(pour(&B, &inputs, &[], 0, 0)), Err(PourError::TooManyInputs));
+	assert_eq!(store.check(pour(&B, &inputs, &[], 0, 0)), Err(LedgerError::TooManyInputs));
 	let outputs: Vec<_> = (0..9).map(|_| out(B, 1)).collect();
-	assert_eq!(store.check(pour(&A, &[], &outputs, 9, 0)), Err(PourError::TooManyOutputs));
+	assert_eq!(store.check(pour(&A, &[], &outputs, 9, 0)), Err(LedgerError::TooManyOutputs));
 }
 
 #[test]
@@ -194,14 +197,14 @@ fn selection_takes_coins_in_order_until_the_amount_is_covered() {
 	let coins = [(id(0), 5u64), (id(1), 10), (id(2), 20)];
 	assert_eq!(select_coins(coins, 12, 8), Ok((vec![id(0), id(1)], 15)));
 	assert_eq!(select_coins(coins, 5, 8), Ok((vec![id(0)], 5)));
-	assert_eq!(select_coins(coins, 36, 8), Err(SelectError::Insufficient));
+	assert_eq!(select_coins(coins, 36, 8), Err(LedgerError::InsufficientBalance));
 	assert_eq!(select_coins(coins, 0, 8), Ok((vec![], 0)));
 }
 
 #[test]
 fn selection_is_bounded_and_checked() {
 	let many = (0..100u32).map(|i| (id(i), 1u64));
-	assert_eq!(select_coins(many, 3, 2), Err(SelectError::TooFragmented));
+	assert_eq!(select_coins(many, 3, 2), Err(LedgerError::TooFragmented));
 	// It stops reading after max + 1 coins, however many the holder has.
 	let mut read = 0;
 	let counted = (0..100u32).map(|i| {
@@ -216,6 +219,6 @@ fn selection_is_bounded_and_checked() {
 	);
 	assert_eq!(
 		select_coins([(id(0), u64::MAX - 1), (id(1), 2)], u64::MAX, 8),
-		Err(SelectError::Overflow)
+		Err(LedgerError::Overflow)
 	);
 }

@@ -11,8 +11,14 @@ parameter_types! {
 	/// A coin is two storage entries (coin, holder index) of about 240 bytes; an appointment
 	/// about the same.
 	pub const TimecoinCoinDeposit: Balance = deposit(2, 240);
-	/// An issuer record is one entry of about 100 bytes.
-	pub const TimecoinIssuerDeposit: Balance = deposit(1, 100);
+	/// An issuer record is one entry of about 100 bytes plus its exercise history of up to
+	/// `TimecoinMaxHistory` records of about 65 bytes.
+	pub const TimecoinIssuerDeposit: Balance = deposit(2, 100 + 32 * 65);
+	/// A holder record is one entry of about 80 bytes; the per-issuer booking counters it
+	/// implies live with appointments and are covered by their deposits.
+	pub const TimecoinHolderDeposit: Balance = deposit(1, 80);
+	/// Appointments end at most a year ahead.
+	pub const TimecoinMaxHorizon: u64 = 365 * DAY_SECS;
 	/// A holder has a day after an appointment's end to report a no-show.
 	pub const TimecoinObjectionWindow: u64 = DAY_SECS;
 	/// An issuer has two days to contest a no-show report.
@@ -49,6 +55,11 @@ impl pallet_timecoin::Config for Runtime {
 	type MaxInputs = ConstU32<16>;
 	type MaxOutputs = ConstU32<16>;
 	type MaxOpenAppointments = ConstU32<64>;
+	// One holder may take an eighth of an issuer's schedule.
+	type MaxOpenPerHolder = ConstU32<8>;
+	type MaxHorizon = TimecoinMaxHorizon;
+	type MaxHistory = ConstU32<32>;
+	type HolderDeposit = TimecoinHolderDeposit;
 	type ObjectionWindow = TimecoinObjectionWindow;
 	type AnswerWindow = TimecoinAnswerWindow;
 	type WeightInfo = pallet_timecoin::weights::SubstrateWeight<Runtime>;

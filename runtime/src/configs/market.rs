@@ -1,12 +1,15 @@
 //! The trade market (SPEC §4) and the assets it trades: COD, every codcoin, every timecoin.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{dispatch::DispatchResult, parameter_types, traits::ConstU32};
 use pallet_market::{Amount, OnChainAssets};
 use scale_info::TypeInfo;
 #[cfg(feature = "std")]
 use serde::{Deserialize, Serialize};
+use sp_core::H256;
 use sp_runtime::ArithmeticError;
+use utxo_core::CoinLedger;
 
 use crate::{
 	deposit, AccountId, Balance, Balances, BlockNumber, Codcoin, Market, Runtime,
@@ -47,7 +50,13 @@ fn seconds(amount: Amount) -> Result<u64, ArithmeticError> {
 	u64::try_from(amount).map_err(|_| ArithmeticError::Overflow)
 }
 
-/// Routes the market's asset operations to the pallet that keeps each asset.
+/// Coin ids as the ledgers take them.
+fn raw(coins: &[H256]) -> Vec<[u8; 32]> {
+	coins.iter().map(|c| c.0).collect()
+}
+
+/// Routes the market's asset operations to the pallet that keeps each asset, through the
+/// trait each ledger implements ([`CoinLedger`]); it reads no pallet's storage itself.
 pub struct RuntimeAssets;
 impl OnChainAssets<AccountId> for RuntimeAssets {
 	type AssetId = MarketAsset;
@@ -55,20 +64,25 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 	fn exists(asset: &MarketAsset) -> bool {
 		match asset {
 			MarketAsset::Cod => true,
-			MarketAsset::Codcoin(issuer) => {
-				pallet_codcoin::Issuers::<Runtime>::contains_key(issuer)
-			},
-			MarketAsset::Timecoin(issuer) => {
-				pallet_timecoin::Issuers::<Runtime>::contains_key(issuer)
-			},
+			MarketAsset::Codcoin(issuer) => Codcoin::is_issuer(issuer),
+			MarketAsset::Timecoin(issuer) => Timecoin::is_issuer(issuer),
 		}
 	}
 
-	fn lock(asset: &MarketAsset, owner: &AccountId, amount: Amount) -> DispatchResult {
+	fn lock(
+		asset: &MarketAsset,
+		owner: &AccountId,
+		amount: Amount,
+		coins: &[H256],
+	) -> DispatchResult {
 		match asset {
 			MarketAsset::Cod => Market::cod_lock(owner, amount),
-			MarketAsset::Codcoin(issuer) => Codcoin::escrow_lock(issuer, owner, amount),
-			MarketAsset::Timecoin(issuer) => Timecoin::escrow_lock(issuer, owner, seconds(amount)?),
+			MarketAsset::Codcoin(issuer) => {
+				Codcoin::escrow_lock(issuer, owner, amount, &raw(coins))
+			},
+			MarketAsset::Timecoin(issuer) => {
+				Timecoin::escrow_lock(issuer, owner, seconds(amount)?, &raw(coins))
+			},
 		}
 	}
 
@@ -82,10 +96,10 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		match asset {
 			MarketAsset::Cod => Market::cod_unlock(owner, to, amount),
 			MarketAsset::Codcoin(issuer) => {
-				Codcoin::escrow_unlock(issuer, owner, to, amount, payer).map(|_| ())
+				Codcoin::escrow_unlock(issuer, owner, to, amount, payer)
 			},
 			MarketAsset::Timecoin(issuer) => {
-				Timecoin::escrow_unlock(issuer, owner, to, seconds(amount)?, payer).map(|_| ())
+				Timecoin::escrow_unlock(issuer, owner, to, seconds(amount)?, payer)
 			},
 		}
 	}
@@ -95,21 +109,40 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		from: &AccountId,
 		to: &AccountId,
 		amount: Amount,
+		coins: &[H256],
 	) -> DispatchResult {
 		match asset {
 			MarketAsset::Cod => Market::cod_transfer(from, to, amount),
-			MarketAsset::Codcoin(issuer) => Codcoin::transfer_units(from, issuer, to, amount),
-			MarketAsset::Timecoin(issuer) => {
-				Timecoin::transfer_seconds(from, issuer, to, seconds(amount)?)
+			MarketAsset::Codcoin(issuer) => {
+				<Codcoin as CoinLedger<_>>::transfer(issuer, from, to, amount, &raw(coins))
 			},
+			MarketAsset::Timecoin(issuer) => <Timecoin as CoinLedger<_>>::transfer(
+				issuer,
+				from,
+				to,
+				seconds(amount)?,
+				&raw(coins),
+			),
 		}
+	}
+
+	fn escrow_entries() -> Vec<(MarketAsset, AccountId, Amount)> {
+		let codcoin = Codcoin::escrow_entries()
+			.into_iter()
+			.map(|(issuer, owner, units)| (MarketAsset::Codcoin(issuer), owner, units));
+		let timecoin = Timecoin::escrow_entries().into_iter().map(|(issuer, owner, seconds)| {
+			(MarketAsset::Timecoin(issuer), owner, Amount::from(seconds))
+		});
+		codcoin.chain(timecoin).collect()
 	}
 
 	fn escrowed(asset: &MarketAsset, owner: &AccountId) -> Amount {
 		match asset {
 			MarketAsset::Cod => Market::cod_escrowed(owner),
-			MarketAsset::Codcoin(issuer) => Codcoin::escrowed(issuer, owner),
-			MarketAsset::Timecoin(issuer) => Timecoin::escrowed(issuer, owner).into(),
+			MarketAsset::Codcoin(issuer) => <Codcoin as CoinLedger<_>>::escrowed(issuer, owner),
+			MarketAsset::Timecoin(issuer) => {
+				<Timecoin as CoinLedger<_>>::escrowed(issuer, owner).into()
+			},
 		}
 	}
 
@@ -123,8 +156,9 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 	fn shortfall(asset: &MarketAsset) -> Amount {
 		match asset {
 			// Outstanding seconds never exceed a timecoin issuer's declared capacity.
-			MarketAsset::Cod | MarketAsset::Timecoin(_) => 0,
-			MarketAsset::Codcoin(issuer) => Codcoin::shortfall(issuer),
+			MarketAsset::Cod => 0,
+			MarketAsset::Codcoin(issuer) => <Codcoin as CoinLedger<_>>::shortfall(issuer),
+			MarketAsset::Timecoin(issuer) => <Timecoin as CoinLedger<_>>::shortfall(issuer).into(),
 		}
 	}
 }
@@ -137,6 +171,8 @@ parameter_types! {
 	pub const MarketTradeDeposit: Balance = deposit(3, 360);
 	/// A registration is up to 16 resources of about 40 bytes.
 	pub const MarketRegistrationDeposit: Balance = deposit(1, 640);
+	/// An account record is one entry of about 100 bytes (key and value).
+	pub const MarketRecordDeposit: Balance = deposit(1, 100);
 	/// Blocks the receivers of off-chain legs have to confirm them. A storage parameter so
 	/// governance (sudo) can tune it without a runtime upgrade.
 	pub storage MarketSettlementPeriod: BlockNumber = DAYS;
@@ -149,6 +185,11 @@ impl pallet_market::Config for Runtime {
 	type OfferDeposit = MarketOfferDeposit;
 	type TradeDeposit = MarketTradeDeposit;
 	type RegistrationDeposit = MarketRegistrationDeposit;
+	type RecordDeposit = MarketRecordDeposit;
+	// Forfeited bonds are burned. Paying them to the counterparty would reward it for
+	// withholding a confirmation; a treasury would do, but Codchain has none yet, and burning
+	// leaves nobody on chain a reason to provoke a default.
+	type Forfeit = ();
 	type SettlementPeriod = MarketSettlementPeriod;
 	type MaxOffersPerAccount = ConstU32<64>;
 	type MaxExpiringPerBlock = ConstU32<32>;
@@ -166,7 +207,7 @@ impl pallet_market::traits::BenchmarkHelper<AccountId, MarketAsset> for MarketBe
 	fn asset(n: u32) -> MarketAsset {
 		use frame_support::traits::fungible::Mutate;
 		let issuer: AccountId = frame_benchmarking::account("issuer", n, 0);
-		if !pallet_codcoin::Issuers::<Runtime>::contains_key(&issuer) {
+		if !Codcoin::is_issuer(&issuer) {
 			let _ = Balances::set_balance(&issuer, Balance::MAX / 1_000);
 			Codcoin::declare_claim(
 				crate::RuntimeOrigin::signed(issuer.clone()),
@@ -182,19 +223,27 @@ impl pallet_market::traits::BenchmarkHelper<AccountId, MarketAsset> for MarketBe
 
 	fn fund(asset: &MarketAsset, who: &AccountId, amount: Amount) {
 		if let MarketAsset::Codcoin(issuer) = asset {
-			use frame_support::traits::Get;
+			use frame_support::traits::{fungible::Mutate, Get};
 			let max: u32 = <Runtime as pallet_codcoin::Config>::MaxInputs::get();
 			let pieces = u32::try_from(amount).unwrap_or(u32::MAX).clamp(1, max);
 			let each = amount / Amount::from(pieces);
-			let mut outs: alloc::vec::Vec<_> = (0..pieces)
-				.map(|_| pallet_codcoin::PourOutput { holder: who.clone(), amount: each })
-				.collect();
-			outs[0].amount += amount - each * Amount::from(pieces);
-			Codcoin::issue(
-				crate::RuntimeOrigin::signed(issuer.clone()),
-				frame_support::BoundedVec::truncate_from(outs),
-			)
-			.expect("benchmark issuer issues");
+			for k in 0..pieces {
+				let piece = if k == 0 { amount - each * Amount::from(pieces - 1) } else { each };
+				// Each piece passes through its own payer, who pays its deposit.
+				let payer: AccountId = frame_benchmarking::account("piece", k, 0);
+				let _ = Balances::set_balance(&payer, Balance::MAX / 1_000);
+				let out = |holder: &AccountId| {
+					frame_support::BoundedVec::truncate_from(alloc::vec![
+						pallet_codcoin::PourOutput { holder: holder.clone(), amount: piece }
+					])
+				};
+				Codcoin::issue(crate::RuntimeOrigin::signed(issuer.clone()), out(&payer))
+					.expect("benchmark issuer issues");
+				let coin = Codcoin::coins_of(payer.clone(), None, 1)[0].id;
+				let ins = frame_support::BoundedVec::truncate_from(alloc::vec![coin]);
+				Codcoin::remint(crate::RuntimeOrigin::signed(payer), ins, out(who))
+					.expect("the payer passes its piece on");
+			}
 		}
 	}
 }

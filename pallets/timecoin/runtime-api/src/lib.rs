@@ -9,19 +9,35 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_timecoin::types::{AppointmentDetails, CoinDetails, CoinId, IssuerSummary, Seconds};
+pub use pallet_timecoin::types::{
+	AppointmentInfo, CoinId, CoinInfo, ExerciseRecord, HoldingInfo, IssuerSummary, Seconds,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Queries over the timecoin ledger.
+	///
+	/// Version 2: `history`, `coins_of_issuer`, `holdings`; `coins_of` pages by (issuer, id);
+	/// the issuer summary counts disputes.
+	#[api_version(2)]
 	pub trait TimecoinApi<AccountId: Codec> {
-		/// Coins held by `holder`, after `start_after` (exclusive), at most `limit` (capped at
-		/// 1000). Pass the last id of a page as `start_after` to get the next page.
-		fn coins_of(holder: AccountId, start_after: Option<CoinId>, limit: u32) -> Vec<CoinDetails<AccountId>>;
+		/// Coins held by `holder`, ordered by issuer then id, after `start_after` = (issuer, id)
+		/// of the last coin of the previous page (it may be spent since), at most `limit`
+		/// (capped at 1000).
+		fn coins_of(holder: AccountId, start_after: Option<(AccountId, CoinId)>, limit: u32) -> Vec<CoinInfo<AccountId>>;
+		/// Live coins of `issuer`, by id, after `start_after` (it may be spent since), at most
+		/// `limit` (capped at 1000).
+		fn coins_of_issuer(issuer: AccountId, start_after: Option<CoinId>, limit: u32) -> Vec<CoinInfo<AccountId>>;
+		/// What `holder` holds of each issuer's coin, after issuer `start_after`, at most
+		/// `limit` (capped at 1000).
+		fn holdings(holder: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<HoldingInfo<AccountId>>;
 		/// A live coin by id; `None` if unknown or spent.
-		fn coin(id: CoinId) -> Option<CoinDetails<AccountId>>;
+		fn coin(id: CoinId) -> Option<CoinInfo<AccountId>>;
 		/// Capacity, outstanding seconds, no-shows and open appointments of an issuer.
 		fn issuer(issuer: AccountId) -> IssuerSummary;
 		/// Open appointments of `issuer` intersecting `[from, to)` (Unix seconds).
-		fn appointments(issuer: AccountId, from: Seconds, to: Seconds) -> Vec<AppointmentDetails<AccountId>>;
+		fn appointments(issuer: AccountId, from: Seconds, to: Seconds) -> Vec<AppointmentInfo<AccountId>>;
+		/// The last closed appointments of an issuer (at most `MaxHistory`, oldest first) and
+		/// how each ended.
+		fn history(issuer: AccountId) -> Vec<ExerciseRecord<AccountId>>;
 	}
 }
