@@ -172,7 +172,11 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations run on runtime upgrade, besides those of the pallets themselves. Each is gated
 /// by its pallet's storage version, so it runs once and is a no-op on a chain that started at
 /// the new version.
-type Migrations = (pallet_market::migrations::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_market::migrations::MigrateV0ToV1<Runtime>,
+	pallet_timecoin::migrations::MigrateV0ToV1<Runtime>,
+	pallet_codcoin::migrations::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches calls to the pallets and runs block hooks.
 pub type Executive = frame_executive::Executive<

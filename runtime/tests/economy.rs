@@ -160,7 +160,8 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	let max = max_extrinsic();
 
 	let worst = [
-		show("timecoin pour (16 in, 16 out, booking)", Tc::pour(i, o, 1)),
+		show("timecoin pour (16 in, 16 out)", Tc::pour(i, o)),
+		show("timecoin pour with booking (16 in, 16 out, 63 booked)", Tc::pour_booking(i, o)),
 		show("timecoin transfer (16 in)", Tc::transfer(i)),
 		show("timecoin exercise (16 in, 63 booked)", Tc::exercise(i, s - 1)),
 		show("timecoin settle (64 booked)", Tc::settle(s)),
@@ -181,8 +182,8 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	}
 	// Shapes: more inputs and outputs cost more; a pour that books is charged for the booking
 	// on top of the pour (not the larger of the two).
-	assert!(Tc::pour(8, 8, 0).all_gt(Tc::pour(1, 2, 0)));
-	assert!(Tc::pour(2, 2, 1).ref_time() > Tc::pour(2, 2, 0).ref_time());
+	assert!(Tc::pour(8, 8).all_gt(Tc::pour(1, 2)));
+	assert!(Tc::pour_booking(2, 2).all_gt(Tc::pour(2, 2)));
 	assert!(Cc::remint(16, 16).all_gt(Cc::remint(2, 2)));
 	assert!(Tc::transfer(16).all_gt(Tc::transfer(1)));
 	// Each input refunds a deposit to its own payer: one more account touched per input.
@@ -203,17 +204,31 @@ fn generated_weights_of_typical_calls() {
 	type Mk = <Runtime as pallet_market::Config>::WeightInfo;
 
 	for (name, typical, worst) in [
-		("timecoin pour (1 in, 2 out)", Tc::pour(1, 2, 0), Tc::pour(16, 16, 1)),
-		("timecoin pour (8 in, 8 out)", Tc::pour(8, 8, 0), Tc::pour(16, 16, 1)),
+		("timecoin pour (1 in, 2 out)", Tc::pour(1, 2), Tc::pour(16, 16)),
+		("timecoin pour (8 in, 8 out)", Tc::pour(8, 8), Tc::pour(16, 16)),
+		(
+			"timecoin pour with booking (2 in, 2 out)",
+			Tc::pour_booking(2, 2),
+			Tc::pour_booking(16, 16),
+		),
 		("timecoin transfer (2 in)", Tc::transfer(2), Tc::transfer(16)),
-		("timecoin exercise (2 in, 8 booked)", Tc::exercise(2, 8), Tc::exercise(16, 63)),
-		("timecoin settle (8 booked)", Tc::settle(8), Tc::settle(64)),
+		("timecoin exercise (2 in, 63 booked)", Tc::exercise(2, 63), Tc::exercise(16, 63)),
+		("timecoin settle (64 booked)", Tc::settle(64), Tc::settle(64)),
 		("codcoin remint (2 in, 2 out)", Cc::remint(2, 2), Cc::remint(16, 16)),
 		("codcoin issue (1 out)", Cc::issue(1), Cc::issue(16)),
 		("codcoin destroy (1 in)", Cc::destroy(1), Cc::destroy(16)),
 		("codcoin declare_claim", Cc::declare_claim(), Cc::declare_claim()),
 		("market make_offer", Mk::make_offer(), Mk::make_offer()),
+		("market accept (on-chain pair)", Mk::accept_on_chain(), Mk::accept_on_chain()),
+		("market accept (off-chain leg)", Mk::accept_off_chain(), Mk::accept_off_chain()),
 		("market cancel_offer", Mk::cancel_offer(), Mk::cancel_offer()),
+		("market resolve_trade (default)", Mk::resolve_trade(), Mk::resolve_trade()),
+		(
+			"market resolve_trade (dispute)",
+			Mk::resolve_trade_disputed(),
+			Mk::resolve_trade_disputed(),
+		),
+		("market register_resources (16)", Mk::register_resources(16), Mk::register_resources(16)),
 		("market confirm_leg", Mk::confirm_leg(), Mk::confirm_leg()),
 		("market mark_sent", Mk::mark_sent(), Mk::mark_sent()),
 		("market close_record", Mk::close_record(), Mk::close_record()),

@@ -141,7 +141,7 @@ mod benchmarks {
 		let id = open_offer::<T>(&offerer, fiat::<T>(), 1_000);
 		#[extrinsic_call]
 		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
-		assert_eq!(Pallet::<T>::trades_of(acceptor).len(), 1);
+		assert_eq!(Pallet::<T>::trades_of(acceptor, None, 10).len(), 1);
 	}
 
 	/// The confirmation that settles: the escrowed coin pays out.

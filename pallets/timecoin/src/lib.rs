@@ -446,11 +446,11 @@ pub mod pallet {
 		///
 		/// `sum(outputs) + (end - begin) == sum(inputs) + time`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::pour(
-			inputs.len() as u32,
-			outputs.len() as u32,
-			interval.is_some() as u32,
-		))]
+		#[pallet::weight(match interval {
+			// A pour that books is measured as one: the pour and the booking together.
+			Some(_) => T::WeightInfo::pour_booking(inputs.len() as u32, outputs.len() as u32),
+			None => T::WeightInfo::pour(inputs.len() as u32, outputs.len() as u32),
+		})]
 		pub fn pour(
 			origin: OriginFor<T>,
 			issuer: AccountIdLookupOf<T>,
@@ -466,7 +466,7 @@ pub mod pallet {
 
 		/// Issue: the signer adds `sum(outputs)` seconds of its time as new coins.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::pour(0, outputs.len() as u32, 0))]
+		#[pallet::weight(T::WeightInfo::pour(0, outputs.len() as u32))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			outputs: Outputs<T::AccountId, T::MaxOutputs>,

@@ -1009,10 +1009,15 @@ fn moving_seconds_by_amount_refuses_what_the_holder_lacks_and_takes_named_coins(
 fn the_v1_migration_builds_balances_indices_escrow_totals_and_bookings() {
 	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
 	run(|| {
-		issue_to(ALICE, 1_000, BOB, &[10, 20]);
+		issue_to(ALICE, 10 * HOUR, BOB, &[10, 20]);
 		assert_ok!(Timecoin::escrow_lock(&ALICE, &BOB, 5, &[]));
-		let c = issue_to(ALICE, 1_000, CHARLIE, &[HOUR]);
-		assert_ok!(Timecoin::exercise(RuntimeOrigin::signed(CHARLIE), ins(&c), T0 + HOUR, T0 + 2 * HOUR));
+		let c = issue_to(ALICE, 10 * HOUR, CHARLIE, &[HOUR]);
+		assert_ok!(Timecoin::exercise(
+			RuntimeOrigin::signed(CHARLIE),
+			ins(&c),
+			T0 + HOUR,
+			T0 + 2 * HOUR
+		));
 		// What a v0 chain has: no stored balances, issuer index, escrow totals or bookings.
 		let _ = HeldTotals::<Test>::clear(u32::MAX, None);
 		let _ = IssuedCoins::<Test>::clear(u32::MAX, None);

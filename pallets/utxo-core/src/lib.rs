@@ -12,8 +12,8 @@
 //! - **The engine** ([`Ledger`]), the storage mechanics around them — spending inputs and
 //!   refunding their deposits to whoever paid them, creating outputs, stored balances and
 //!   escrow totals, indices, moves by amount for the market — over [`LedgerStorage`], a small
-//!   trait each pallet implements over its own storage items. [`memory`] is an in-memory
-//!   implementation the engine's own tests run on.
+//!   trait each pallet implements over its own storage items (the glue is generated once, by
+//!   [`impl_coin_ledger!`]). The engine's own tests run on an in-memory implementation.
 //!
 //! Each pallet keeps its own calls, events, storage and extra rules (timecoin books
 //! appointments and declares capacity; codcoin checks collateral); errors of the rules and the
