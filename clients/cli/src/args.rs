@@ -1,0 +1,342 @@
+//! The command line.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codchain_client::Wait;
+use std::path::PathBuf;
+
+#[derive(Parser, Clone)]
+#[command(
+	name = "codchain",
+	version,
+	about = "The Codchain wallet: COD, time coins, organisation coins and the market"
+)]
+pub struct Cli {
+	/// The node's JSON-RPC endpoint.
+	#[arg(long, global = true, env = "CODCHAIN_URL", default_value = codchain_client::DEFAULT_URL)]
+	pub url: String,
+	/// Secret URI of the signing key: //Alice, a mnemonic with an optional //derivation path,
+	/// or a 0x seed. Prefer --key-file outside development: arguments are visible to other users.
+	#[arg(long, global = true, env = "CODCHAIN_SURI", conflicts_with = "key_file")]
+	pub suri: Option<String>,
+	/// A polkadot.js JSON key file; the password comes from CODCHAIN_PASSWORD or a prompt.
+	#[arg(long, global = true, env = "CODCHAIN_KEY_FILE")]
+	pub key_file: Option<PathBuf>,
+	/// The scheme of --suri: sr25519, ed25519 or ecdsa.
+	#[arg(long, global = true, default_value = "sr25519")]
+	pub key_type: String,
+	/// Print JSON for scripts instead of text.
+	#[arg(long, global = true)]
+	pub json: bool,
+	/// How long a transaction command waits.
+	#[arg(long, global = true, value_enum, default_value_t = WaitArg::Finalized)]
+	wait_for: WaitArg,
+	#[arg(skip = Wait::Finalized)]
+	pub wait: Wait,
+	#[command(subcommand)]
+	pub group: Group,
+}
+
+impl Cli {
+	pub fn parse() -> Self {
+		let mut cli = <Self as Parser>::parse();
+		cli.wait = match cli.wait_for {
+			WaitArg::InBlock => Wait::InBlock,
+			WaitArg::Finalized => Wait::Finalized,
+		};
+		cli
+	}
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum WaitArg {
+	/// Until a block includes the transaction.
+	InBlock,
+	/// Until that block is final.
+	Finalized,
+}
+
+#[derive(Subcommand, Clone)]
+pub enum Group {
+	/// COD balances and transfers.
+	#[command(subcommand)]
+	Account(AccountCmd),
+	/// Create and inspect keys.
+	#[command(subcommand)]
+	Key(KeyCmd),
+	/// Personal time coins (seconds of an issuer's time).
+	#[command(subcommand)]
+	Timecoin(TimecoinCmd),
+	/// Organisation coins backed by collateral claims.
+	#[command(subcommand)]
+	Codcoin(CodcoinCmd),
+	/// Offers, trades and records of the market.
+	#[command(subcommand)]
+	Market(MarketCmd),
+}
+
+#[derive(Subcommand, Clone)]
+pub enum AccountCmd {
+	/// Free, reserved and frozen COD of an account (yours by default).
+	Balance { who: Option<String> },
+	/// Send COD, e.g. `transfer //Bob 1.5`.
+	Transfer {
+		to: String,
+		/// COD, up to 12 decimals.
+		#[arg(allow_hyphen_values = true)]
+		amount: String,
+		/// Allow your account to fall below the existential deposit and be removed.
+		#[arg(long)]
+		allow_death: bool,
+	},
+}
+
+#[derive(Subcommand, Clone)]
+pub enum KeyCmd {
+	/// A new random key: prints its mnemonic and address; --out writes an encrypted key file.
+	Generate {
+		#[arg(long, default_value = "sr25519")]
+		scheme: String,
+		/// Write a polkadot.js JSON key file (password from CODCHAIN_PASSWORD or a prompt).
+		#[arg(long)]
+		out: Option<PathBuf>,
+		/// The name stored in the key file.
+		#[arg(long, default_value = "codchain")]
+		name: String,
+	},
+	/// The public key and address of a secret URI or of --key-file.
+	Inspect {
+		/// A secret URI; defaults to --suri.
+		uri: Option<String>,
+	},
+}
+
+/// Coins to spend: named with --coin, or chosen by the wallet when none is named.
+#[derive(Args, Clone)]
+pub struct CoinArgs {
+	/// A coin to spend (0x…); repeat for several. Without it the wallet picks coins.
+	#[arg(long = "coin")]
+	pub coins: Vec<String>,
+}
+
+#[derive(Subcommand, Clone)]
+pub enum TimecoinCmd {
+	/// Stand behind this much of your time as an issuer (e.g. 40h).
+	DeclareCapacity { capacity: String },
+	/// Issue your seconds as new coins: `--to ADDRESS=DURATION`, repeatable (default: to yourself).
+	Issue {
+		#[arg(long = "to", required = true)]
+		outputs: Vec<String>,
+	},
+	/// Give seconds of an issuer's coins to someone; the change comes back to you.
+	Transfer {
+		#[arg(long)]
+		issuer: String,
+		#[arg(long)]
+		to: String,
+		/// Seconds, or a duration such as 85s, 15m, 1h30m.
+		#[arg(long)]
+		amount: String,
+		#[command(flatten)]
+		coins: CoinArgs,
+	},
+	/// Spend seconds for an appointment with the issuer over [begin, end).
+	Exercise {
+		#[arg(long)]
+		issuer: String,
+		/// Start: Unix seconds or a UTC date such as 2026-12-01T10:00:00Z.
+		#[arg(long)]
+		begin: String,
+		/// End, in the same form.
+		#[arg(long)]
+		end: String,
+		#[command(flatten)]
+		coins: CoinArgs,
+	},
+	/// The general pour: inputs, outputs `ADDRESS=DURATION`, added time, an optional booking.
+	Pour {
+		#[arg(long)]
+		issuer: String,
+		#[arg(long = "input")]
+		inputs: Vec<String>,
+		#[arg(long = "output")]
+		outputs: Vec<String>,
+		/// Seconds the issuer adds (issuer only).
+		#[arg(long, default_value = "0")]
+		time: String,
+		/// Book [begin, end) with the pour: two times.
+		#[arg(long, num_args = 2, value_names = ["BEGIN", "END"])]
+		book: Option<Vec<String>>,
+	},
+	/// As issuer, cancel an appointment before it begins.
+	Cancel { id: u64 },
+	/// Confirm that an appointment took place.
+	Confirm { id: u64 },
+	/// As holder, report that the issuer did not show up.
+	ReportNoShow { id: u64 },
+	/// As issuer, contest a no-show report.
+	AnswerNoShow { id: u64 },
+	/// Close a due appointment (anyone).
+	Settle { id: u64 },
+	/// As issuer that owes nothing, retire and get the deposit back.
+	Retire,
+	/// Coins an account holds (yours by default).
+	Coins { holder: Option<String> },
+	/// Live coins of an issuer, whoever holds them.
+	IssuerCoins { issuer: String },
+	/// Seconds an account holds per issuer.
+	Holdings { holder: Option<String> },
+	/// One coin.
+	Coin { id: String },
+	/// An issuer's capacity, outstanding seconds and record (yours by default).
+	Issuer { issuer: Option<String> },
+	/// An issuer's appointments in a time window (default: all).
+	Appointments {
+		issuer: String,
+		#[arg(long)]
+		from: Option<String>,
+		#[arg(long)]
+		to: Option<String>,
+	},
+	/// How an issuer's recent appointments ended.
+	History { issuer: String },
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+pub enum ClaimKindArg {
+	/// Goods in stock (units).
+	Stock,
+	/// Labour (person-hours).
+	Labour,
+	/// Service capacity.
+	Service,
+}
+
+#[derive(Subcommand, Clone)]
+pub enum CodcoinCmd {
+	/// Declare collateral that backs your coin until a block.
+	DeclareClaim {
+		#[arg(long, value_enum)]
+		kind: ClaimKindArg,
+		/// Units, person-hours or capacity, by kind.
+		#[arg(long)]
+		quantity: u64,
+		/// How many coin units the claim backs.
+		#[arg(long)]
+		value: String,
+		/// Last block of the claim: a number, or +N blocks / +DURATION from now.
+		#[arg(long)]
+		expiry: String,
+		#[arg(long)]
+		attestor: Option<String>,
+	},
+	/// As attestor, co-sign an issuer's claim.
+	AttestClaim { issuer: String, claim: u64 },
+	/// Remove one of your claims and get its deposit back.
+	RetireClaim { claim: u64 },
+	/// Mint your coin: `--to ADDRESS=UNITS`, repeatable.
+	Issue {
+		#[arg(long = "to", required = true)]
+		outputs: Vec<String>,
+	},
+	/// Re-mint coins into new outputs of the same total.
+	Remint {
+		#[arg(long = "input", required = true)]
+		inputs: Vec<String>,
+		#[arg(long = "output", required = true)]
+		outputs: Vec<String>,
+	},
+	/// Burn coins you hold.
+	Destroy {
+		#[arg(long = "coin", required = true)]
+		coins: Vec<String>,
+	},
+	/// Pay units of an issuer's coin; the change comes back to you.
+	Pay {
+		#[arg(long)]
+		issuer: String,
+		#[arg(long)]
+		to: String,
+		#[arg(long)]
+		amount: String,
+		#[command(flatten)]
+		coins: CoinArgs,
+	},
+	/// Coins an account holds (yours by default).
+	Coins { holder: Option<String> },
+	/// Live coins of an issuer.
+	IssuerCoins { issuer: String },
+	/// Units an account holds per issuer.
+	Holdings { holder: Option<String> },
+	/// One coin.
+	Coin { id: String },
+	/// Units of one issuer's coin an account holds.
+	Balance { issuer: String, holder: Option<String> },
+	/// Supply, cap, shortfall and escrow of an issuer (yours by default).
+	Issuer { issuer: Option<String> },
+	/// An issuer's collateral claims.
+	Claims { issuer: Option<String> },
+}
+
+#[derive(Subcommand, Clone)]
+pub enum MarketCmd {
+	/// Publish the resources you hold or offer (none: withdraw the list).
+	Register { resources: Vec<String> },
+	/// Offer AMOUNT of PAY for RECEIVE at RATIO (`pay:receive`, e.g. 1:2).
+	Offer {
+		/// cod, timecoin:<issuer>, codcoin:<issuer>, fiat:<unit>, time:<unit> or info:<unit>.
+		#[arg(long)]
+		pay: String,
+		#[arg(long)]
+		receive: String,
+		/// Pay units per receive units, `P:R`.
+		#[arg(long)]
+		ratio: String,
+		/// How much of PAY (COD with decimals when PAY is cod).
+		#[arg(long)]
+		amount: String,
+		/// The smallest fill (default: the whole amount).
+		#[arg(long)]
+		min_fill: Option<String>,
+		/// Last block: a number, or +N blocks / +DURATION from now.
+		#[arg(long, default_value = "+1d")]
+		expiry: String,
+		/// COD bonded by each side paying an off-chain leg, for the whole amount.
+		#[arg(long, default_value = "0")]
+		bond: String,
+		#[command(flatten)]
+		coins: CoinArgs,
+	},
+	/// Withdraw one of your offers.
+	Cancel { id: u64 },
+	/// Take AMOUNT (of the offer's PAY) of an offer.
+	Accept {
+		offer: u64,
+		amount: String,
+		#[command(flatten)]
+		coins: CoinArgs,
+	},
+	/// As receiver of an off-chain leg, confirm it arrived.
+	Confirm { trade: u64 },
+	/// After the deadline, apply the default and dispute rules (anyone).
+	Resolve { trade: u64 },
+	/// As payer of an off-chain leg, report it sent (optionally with a 0x reference).
+	MarkSent {
+		trade: u64,
+		#[arg(long)]
+		reference: Option<String>,
+	},
+	/// Close your clean record and get its deposit back.
+	CloseRecord,
+	/// Open offers paying PAY for RECEIVE.
+	Offers { pay: String, receive: String },
+	/// One offer.
+	ShowOffer { id: u64 },
+	/// Pending trades of an account (yours by default).
+	Trades { who: Option<String> },
+	/// An account's record (yours by default).
+	Stats { who: Option<String> },
+	/// Open offers buying back an issuer's coin.
+	BuyBack { issuer: String },
+	/// Resources an account registered (yours by default).
+	Registered { who: Option<String> },
+}

@@ -1,0 +1,318 @@
+//! The `codchain` binary against a real `codchain-node --dev --tmp`: every command group, the
+//! seed's timecoin example, keys of all three schemes signing on chain, and bad input that must
+//! fail with a clear message and submit nothing.
+
+use serde_json::Value;
+use std::{
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+
+const CLI: &str = env!("CARGO_BIN_EXE_codchain");
+
+/// The node binary next to this test's target directory (built by `cargo test --workspace` and
+/// by `scripts/build.sh`), or `CODCHAIN_NODE`.
+fn node_bin() -> PathBuf {
+	if let Ok(p) = std::env::var("CODCHAIN_NODE") {
+		return p.into();
+	}
+	let exe = std::env::current_exe().unwrap();
+	let bin = exe.parent().unwrap().parent().unwrap().join("codchain-node");
+	assert!(bin.exists(), "{} is missing: build the node first (scripts/build.sh)", bin.display());
+	bin
+}
+
+struct Node {
+	child: Child,
+	url: String,
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn start_node() -> Node {
+	let (rpc, p2p) = (free_port(), free_port());
+	let child = Command::new(node_bin())
+		.args(["--dev", "--tmp", "--rpc-port", &rpc.to_string(), "--port", &p2p.to_string()])
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.spawn()
+		.expect("the node starts");
+	let node = Node { child, url: format!("ws://127.0.0.1:{rpc}") };
+	// Ready once the chain has a block: `account balance` then answers.
+	let deadline = Instant::now() + Duration::from_secs(90);
+	loop {
+		let out = run(&node, &["--json", "account", "balance", "//Alice"]);
+		if out.status.success() {
+			return node;
+		}
+		assert!(Instant::now() < deadline, "the node did not answer within 90 s");
+		std::thread::sleep(Duration::from_secs(1));
+	}
+}
+
+fn run(node: &Node, args: &[&str]) -> Output {
+	Command::new(CLI)
+		.env("CODCHAIN_URL", &node.url)
+		.env("CODCHAIN_PASSWORD", "correct horse")
+		.env_remove("CODCHAIN_SURI")
+		.env_remove("CODCHAIN_KEY_FILE")
+		.args(args)
+		.output()
+		.expect("the CLI runs")
+}
+
+/// Run a command that must succeed and print JSON.
+fn ok(node: &Node, args: &[&str]) -> Value {
+	let mut all = vec!["--json", "--wait-for", "in-block"];
+	all.extend_from_slice(args);
+	let out = run(node, &all);
+	let stdout = String::from_utf8_lossy(&out.stdout);
+	assert!(
+		out.status.success(),
+		"{args:?} failed:\n{stdout}\n{}",
+		String::from_utf8_lossy(&out.stderr)
+	);
+	serde_json::from_str(&stdout)
+		.unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"))
+}
+
+/// Run a command that must fail; returns its JSON error.
+fn fails(node: &Node, args: &[&str]) -> Value {
+	let mut all = vec!["--json", "--wait-for", "in-block"];
+	all.extend_from_slice(args);
+	let out = run(node, &all);
+	let stdout = String::from_utf8_lossy(&out.stdout);
+	assert_eq!(out.status.code(), Some(1), "{args:?} should fail:\n{stdout}");
+	serde_json::from_str::<Value>(&stdout).unwrap()["error"].clone()
+}
+
+fn nonce(node: &Node, who: &str) -> u64 {
+	ok(node, &["account", "balance", who])["nonce"].as_u64().unwrap()
+}
+
+fn seconds_held(node: &Node, who: &str) -> Vec<u64> {
+	let h = ok(node, &["timecoin", "holdings", who]);
+	h.as_array().unwrap().iter().map(|x| x["seconds"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn every_command_group_against_a_dev_node() {
+	let node = start_node();
+	let alice = ok(&node, &["key", "inspect", "//Alice"])["address"].as_str().unwrap().to_string();
+	assert_eq!(alice, "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
+
+	// account: a transfer with decimals arrives to the planck.
+	let before: u128 =
+		ok(&node, &["account", "balance", "//Dave"])["free"].as_str().unwrap().parse().unwrap();
+	let r = ok(&node, &["--suri", "//Alice", "account", "transfer", "//Dave", "1.000000000001"]);
+	assert!(r["events"].as_array().unwrap().iter().any(|e| e["event"] == "Transfer"));
+	let after: u128 =
+		ok(&node, &["account", "balance", "//Dave"])["free"].as_str().unwrap().parse().unwrap();
+	assert_eq!(after - before, 1_000_000_000_001);
+
+	// keys: a key file of each scheme, funded, then signing a transfer on chain.
+	let dir = std::env::temp_dir().join(format!("codchain-cli-test-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).unwrap();
+	for scheme in ["sr25519", "ed25519", "ecdsa"] {
+		let file = dir.join(format!("{scheme}.json"));
+		let generated =
+			ok(&node, &["key", "generate", "--scheme", scheme, "--out", file.to_str().unwrap()]);
+		let addr = generated["address"].as_str().unwrap();
+		let inspected = ok(&node, &["--key-file", file.to_str().unwrap(), "key", "inspect"]);
+		assert_eq!(inspected["address"], generated["address"], "{scheme}");
+		ok(&node, &["--suri", "//Alice", "account", "transfer", addr, "5"]);
+		ok(&node, &["--key-file", file.to_str().unwrap(), "account", "transfer", "//Ferdie", "1"]);
+		assert_eq!(nonce(&node, addr), 1, "{scheme} signed one transaction");
+		// A second `generate` never overwrites a key.
+		let e = fails(&node, &["key", "generate", "--out", file.to_str().unwrap()]);
+		assert!(e["message"].as_str().unwrap().contains("exists"));
+	}
+
+	// timecoin: the seed's example. A issues 10 and 80 to B; B gives 85 to C, 5 come back.
+	ok(&node, &["--suri", "//Alice", "timecoin", "declare-capacity", "10h"]);
+	ok(&node, &["--suri", "//Alice", "timecoin", "issue", "--to", "//Bob=10", "--to", "//Bob=80"]);
+	let bob_coins = ok(&node, &["timecoin", "coins", "//Bob"]);
+	let spent: Vec<String> = bob_coins
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|c| c["id"].as_str().unwrap().to_string())
+		.collect();
+	assert_eq!(spent.len(), 2);
+	ok(
+		&node,
+		&[
+			"--suri",
+			"//Bob",
+			"timecoin",
+			"transfer",
+			"--issuer",
+			&alice,
+			"--to",
+			"//Charlie",
+			"--amount",
+			"85",
+		],
+	);
+	assert_eq!(seconds_held(&node, "//Charlie"), vec![85]);
+	assert_eq!(seconds_held(&node, "//Bob"), vec![5]);
+	let issuer = ok(&node, &["timecoin", "issuer", &alice]);
+	assert_eq!(
+		(issuer["capacity"].as_u64(), issuer["outstanding"].as_u64()),
+		(Some(36_000), Some(90))
+	);
+
+	// A spent coin: the dry run names the nested ledger error and nothing is submitted.
+	let bob_nonce = nonce(&node, "//Bob");
+	let e = fails(
+		&node,
+		&[
+			"--suri",
+			"//Bob",
+			"timecoin",
+			"pour",
+			"--issuer",
+			&alice,
+			"--input",
+			&spent[0],
+			"--output",
+			"//Charlie=1",
+		],
+	);
+	assert_eq!((e["kind"].as_str(), e["pallet"].as_str()), (Some("rejected"), Some("Timecoin")));
+	assert_eq!(e["name"], "Ledger.UnknownOrSpentInput");
+	assert!(!e["docs"].as_str().unwrap().is_empty(), "the error's documentation comes along");
+	assert_eq!(nonce(&node, "//Bob"), bob_nonce, "a rejected dry run submits nothing");
+
+	// codcoin: a claim, an issue within the cap, a payment with change.
+	ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"codcoin",
+			"declare-claim",
+			"--kind",
+			"stock",
+			"--quantity",
+			"100",
+			"--value",
+			"1000",
+			"--expiry",
+			"+1h",
+		],
+	);
+	assert_eq!(ok(&node, &["codcoin", "claims", &alice]).as_array().unwrap().len(), 1);
+	ok(&node, &["--suri", "//Alice", "codcoin", "issue", "--to", "//Bob=100"]);
+	ok(
+		&node,
+		&[
+			"--suri",
+			"//Bob",
+			"codcoin",
+			"pay",
+			"--issuer",
+			&alice,
+			"--to",
+			"//Charlie",
+			"--amount",
+			"30",
+		],
+	);
+	assert_eq!(ok(&node, &["codcoin", "balance", &alice, "//Bob"])["amount"], "70");
+	assert_eq!(ok(&node, &["codcoin", "issuer", &alice])["supply"], "100");
+
+	// market: Bob sells 10 units of Alice's coin at 1 COD each; Charlie takes 4.
+	let pay = format!("codcoin:{alice}");
+	ok(
+		&node,
+		&[
+			"--suri",
+			"//Bob",
+			"market",
+			"offer",
+			"--pay",
+			&pay,
+			"--receive",
+			"cod",
+			"--ratio",
+			"1:1000000000000",
+			"--amount",
+			"10",
+			"--min-fill",
+			"1",
+		],
+	);
+	let offers = ok(&node, &["market", "offers", &pay, "cod"]);
+	let id = offers[0]["id"].as_u64().unwrap().to_string();
+	ok(&node, &["--suri", "//Charlie", "market", "accept", &id, "4"]);
+	assert_eq!(ok(&node, &["codcoin", "balance", &alice, "//Charlie"])["amount"], "34");
+	assert_eq!(ok(&node, &["market", "show-offer", &id])["remaining"], "6");
+	ok(&node, &["--suri", "//Bob", "market", "cancel", &id]);
+	assert_eq!(ok(&node, &["market", "stats", "//Bob"])["settled"], 1);
+	assert!(ok(&node, &["market", "offers", &pay, "cod"]).as_array().unwrap().is_empty());
+
+	// Bad input: a clear message, exit code 1, nothing submitted.
+	let alice_nonce = nonce(&node, "//Alice");
+	let cases: [(&[&str], &str, &str); 7] = [
+		(
+			&["--suri", "//Alice", "account", "transfer", "5Grwva", "1"],
+			"key",
+			"not a Codchain address",
+		),
+		(
+			&["--suri", "//Alice", "account", "transfer", "//Bob", "0.0000000000001"],
+			"amount",
+			"more than 12 decimals",
+		),
+		(&["--suri", "//Alice", "account", "transfer", "//Bob", "-1"], "amount", "negative"),
+		(&["--suri", "//Alice", "account", "transfer", "//Bob", "1,5"], "amount", "not an amount"),
+		(
+			&[
+				"--suri", "//Alice", "timecoin", "transfer", "--issuer", &alice, "--to", "//Bob",
+				"--amount", "1", "--coin", "0x1234",
+			],
+			"input",
+			"not a coin id",
+		),
+		(
+			&[
+				"--suri",
+				"//Alice",
+				"timecoin",
+				"coin",
+				"0x1111111111111111111111111111111111111111111111111111111111111111",
+			],
+			"input",
+			"unknown coin",
+		),
+		(&["--suri", "//Alice", "timecoin", "retire"], "rejected", "SecondsOutstanding"),
+	];
+	for (args, kind, text) in cases {
+		let e = fails(&node, args);
+		assert_eq!(e["kind"], kind, "{args:?}: {e}");
+		assert!(e["message"].as_str().unwrap().contains(text), "{args:?}: {e}");
+	}
+	assert_eq!(nonce(&node, "//Alice"), alice_nonce, "none of the bad commands was submitted");
+
+	let e = fails(&node, &["--url", "ws://127.0.0.1:1", "account", "balance", "//Alice"]);
+	assert_eq!(e["kind"], "unreachable");
+
+	// The default waits for finality.
+	let r = run(&node, &["--json", "--suri", "//Alice", "account", "transfer", "//Eve", "1"]);
+	assert!(r.status.success());
+	let r: Value = serde_json::from_slice(&r.stdout).unwrap();
+	assert_eq!(r["finalized"], true);
+	let _ = std::fs::remove_dir_all(dir);
+}

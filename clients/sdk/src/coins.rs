@@ -1,0 +1,114 @@
+//! What timecoin and codcoin share as coin ledgers: listing a holder's coins page by page and
+//! picking the coins that pay an amount.
+
+use crate::{error::Error, AccountId, H256};
+
+/// The fields of a coin both ledgers report.
+pub trait Coin {
+	fn id(&self) -> H256;
+	fn issuer(&self) -> &AccountId;
+	fn holder(&self) -> &AccountId;
+	fn value(&self) -> u128;
+}
+
+/// Rows a paged query returns at most per call; the runtime caps pages itself too.
+pub const PAGE: u32 = 200;
+
+/// Fetch every page of a paged query, continuing after the last row of each page.
+pub async fn all_pages<T, K, F, Fut>(mut fetch: F, key: impl Fn(&T) -> K) -> Result<Vec<T>, Error>
+where
+	F: FnMut(Option<K>) -> Fut,
+	Fut: std::future::Future<Output = Result<Vec<T>, Error>>,
+{
+	let mut out = Vec::new();
+	let mut after = None;
+	loop {
+		let page = fetch(after.take()).await?;
+		let full = page.len() as u32 >= PAGE;
+		after = page.last().map(&key);
+		out.extend(page);
+		if !full || after.is_none() {
+			return Ok(out);
+		}
+	}
+}
+
+/// Choose coins of `issuer` among `coins` whose sum covers `amount`, largest first so a
+/// payment uses as few inputs as it can; at most `max_inputs` of them.
+pub fn select<C: Coin>(
+	coins: &[C],
+	issuer: &AccountId,
+	amount: u128,
+	max_inputs: usize,
+) -> Result<Vec<H256>, Error> {
+	let mut own: Vec<&C> = coins.iter().filter(|c| c.issuer() == issuer).collect();
+	own.sort_by(|a, b| b.value().cmp(&a.value()));
+	let (mut picked, mut sum) = (Vec::new(), 0u128);
+	for c in own.iter().take(max_inputs) {
+		if sum >= amount {
+			break;
+		}
+		picked.push(c.id());
+		sum = sum.saturating_add(c.value());
+	}
+	if sum < amount {
+		let total: u128 = own.iter().map(|c| c.value()).fold(0, u128::saturating_add);
+		return Err(Error::Input(if total < amount {
+			format!("the signer holds {total} of this issuer's coin, less than {amount}")
+		} else {
+			format!("{amount} needs more than {max_inputs} coins; merge some first (pay yourself)")
+		}));
+	}
+	Ok(picked)
+}
+
+/// Check that the coins named are held by `holder`, so a wrong id gets its own message before
+/// anything is signed.
+pub fn check_named<C: Coin>(coins: &[C], named: &[H256], holder: &AccountId) -> Result<(), Error> {
+	for id in named {
+		match coins.iter().find(|c| &c.id() == id) {
+			Some(c) if c.holder() == holder => {},
+			_ => {
+				return Err(Error::Input(format!(
+					"unknown coin 0x{}: the signer holds no coin with this id",
+					hex::encode(id.0)
+				)))
+			},
+		}
+	}
+	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	struct C(u8, AccountId, u128);
+	impl Coin for C {
+		fn id(&self) -> H256 {
+			H256::from([self.0; 32])
+		}
+		fn issuer(&self) -> &AccountId {
+			&self.1
+		}
+		fn holder(&self) -> &AccountId {
+			&self.1
+		}
+		fn value(&self) -> u128 {
+			self.2
+		}
+	}
+
+	#[test]
+	fn the_seed_example_uses_both_coins_and_other_issuers_are_ignored() {
+		let (a, z) = (AccountId::from([1; 32]), AccountId::from([2; 32]));
+		let coins = [C(1, a.clone(), 10), C(2, z.clone(), 500), C(3, a.clone(), 80)];
+		assert_eq!(
+			select(&coins, &a, 85, 8).unwrap(),
+			vec![H256::from([3; 32]), H256::from([1; 32])]
+		);
+		assert_eq!(select(&coins, &a, 80, 8).unwrap(), vec![H256::from([3; 32])]);
+		assert!(select(&coins, &a, 91, 8).unwrap_err().to_string().contains("holds 90"));
+		assert!(select(&coins, &a, 85, 1).unwrap_err().to_string().contains("more than 1 coins"));
+	}
+}
