@@ -208,7 +208,7 @@ mod tests {
 	use super::*;
 
 	/// Written by polkadot.js (@polkadot/keyring 14, `pair.toJson("pass")`) for `//Alice` in each
-	/// scheme; see `e2e/tests/keyfile.test.js`, which checks the other direction.
+	/// scheme.
 	const FIXTURES: &str = include_str!("../tests/fixtures/polkadotjs-keys.json");
 
 	#[test]
