@@ -3,7 +3,7 @@
 use crate::{
 	args::{ClaimKindArg, CodcoinCmd},
 	input,
-	output::{addr, table},
+	output::{addr, block, table},
 	Ctx,
 };
 use codchain_client::{
@@ -160,6 +160,7 @@ pub async fn run(ctx: &mut Ctx, cmd: CodcoinCmd) -> Result<(), Error> {
 		C::Claims { issuer } => {
 			let who = ctx.account_or_signer(issuer.as_deref())?;
 			let list = cc::claims(ctx.client().await?, &who).await?;
+			let best = ctx.client().await?.best().await?.block_number();
 			ctx.out.show(
 				json!(list
 					.iter()
@@ -180,7 +181,7 @@ pub async fn run(ctx: &mut Ctx, cmd: CodcoinCmd) -> Result<(), Error> {
 							c.id.to_string(),
 							kind(&c.kind),
 							c.value.to_string(),
-							format!("#{}", c.expiry),
+							block(best, c.expiry),
 							attested,
 							c.live.to_string(),
 						]);

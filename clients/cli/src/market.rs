@@ -3,7 +3,7 @@
 use crate::{
 	args::MarketCmd,
 	input,
-	output::{addr, table},
+	output::{addr, block, table},
 	Ctx,
 };
 use codchain_client::{
@@ -107,6 +107,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MarketCmd) -> Result<(), Error> {
 		C::Offers { pay, receive } => {
 			let (pay, receive) = (parse_resource(&pay)?, parse_resource(&receive)?);
 			let list = mk::offers(ctx.client().await?, &pay, &receive).await?;
+			let best = ctx.client().await?.best().await?.block_number();
 			ctx.out.show(json!(list.iter().map(offer_json).collect::<Vec<_>>()), || {
 				let mut t = table(&[
 					"id",
@@ -127,7 +128,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MarketCmd) -> Result<(), Error> {
 						format!("{}:{}", o.ratio.pay, o.ratio.receive),
 						show_amount(&o.pay, o.remaining),
 						show_amount(&o.pay, o.min_fill),
-						format!("#{}", o.expiry),
+						block(best, o.expiry),
 					]);
 				}
 				t.to_string()
@@ -143,6 +144,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MarketCmd) -> Result<(), Error> {
 		C::Trades { who } => {
 			let who = ctx.account_or_signer(who.as_deref())?;
 			let list = mk::trades(ctx.client().await?, &who).await?;
+			let best = ctx.client().await?.best().await?.block_number();
 			ctx.out.show(json!(list.iter().map(trade_json).collect::<Vec<_>>()), || {
 				let mut t = table(&[
 					"id",
@@ -169,7 +171,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MarketCmd) -> Result<(), Error> {
 						addr(&tr.acceptor),
 						leg(&tr.give),
 						leg(&tr.take),
-						format!("#{}", tr.deadline),
+						block(best, tr.deadline),
 					]);
 				}
 				t.to_string()

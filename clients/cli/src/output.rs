@@ -113,6 +113,17 @@ pub fn date(unix: u64) -> String {
 		.unwrap_or_else(|| unix.to_string())
 }
 
+/// A block number with the time it is expected (past blocks: roughly when it was), from the
+/// best block and the 6-second slot: `#1234 (≈ 2026-11-24 10:00:00 UTC)`.
+pub fn block(best: u64, number: u32) -> String {
+	let now = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_secs() as i64)
+		.unwrap_or(0);
+	let offset = (number as i64 - best as i64) * crate::input::BLOCK_SECONDS as i64;
+	format!("#{number} (≈ {})", date(now.saturating_add(offset).max(0) as u64))
+}
+
 /// Progress lines on stderr while a transaction is on its way, with a spinner on a terminal;
 /// silent with `--json` so stdout stays one document.
 pub struct Spinner {

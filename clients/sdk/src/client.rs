@@ -287,7 +287,7 @@ impl Client {
 			.storage()
 			.entry(runtime::storage().system().account())
 			.map_err(Error::client)?
-			.fetch((who.clone(),))
+			.fetch((*who,))
 			.await
 			.map_err(Error::client)?;
 		let info = entry.decode().map_err(Error::client)?;

@@ -37,7 +37,7 @@ impl Coin for CoinInfo<AccountId> {
 fn outputs(outs: &[(AccountId, Units)]) -> BoundedVec<PourOutput<AccountId>> {
 	BoundedVec(
 		outs.iter()
-			.map(|(holder, amount)| PourOutput { holder: holder.clone(), amount: *amount })
+			.map(|(holder, amount)| PourOutput { holder: *holder, amount: *amount })
 			.collect(),
 	)
 }
@@ -95,8 +95,8 @@ fn api() -> runtime::runtime_apis::codcoin_api::CodcoinApi {
 
 pub async fn coins_of(client: &Client, holder: &AccountId) -> Result<Vec<CoinInfoOf>, Error> {
 	all_pages(
-		|after| client.query(api().coins_of(holder.clone(), after, coins::PAGE)),
-		|c: &CoinInfoOf| (c.issuer.clone(), c.id),
+		|after| client.query(api().coins_of(*holder, after, coins::PAGE)),
+		|c: &CoinInfoOf| (c.issuer, c.id),
 	)
 	.await
 }
@@ -106,7 +106,7 @@ pub async fn coins_of_issuer(
 	issuer: &AccountId,
 ) -> Result<Vec<CoinInfoOf>, Error> {
 	all_pages(
-		|after| client.query(api().coins_of_issuer(issuer.clone(), after, coins::PAGE)),
+		|after| client.query(api().coins_of_issuer(*issuer, after, coins::PAGE)),
 		|c: &CoinInfoOf| c.id,
 	)
 	.await
@@ -117,8 +117,8 @@ pub async fn holdings(
 	holder: &AccountId,
 ) -> Result<Vec<HoldingInfo<AccountId>>, Error> {
 	all_pages(
-		|after| client.query(api().holdings(holder.clone(), after, coins::PAGE)),
-		|h: &HoldingInfo<AccountId>| h.issuer.clone(),
+		|after| client.query(api().holdings(*holder, after, coins::PAGE)),
+		|h: &HoldingInfo<AccountId>| h.issuer,
 	)
 	.await
 }
@@ -133,19 +133,19 @@ pub async fn balance(
 	holder: &AccountId,
 	issuer: &AccountId,
 ) -> Result<Units, Error> {
-	client.query(api().balance(holder.clone(), issuer.clone())).await
+	client.query(api().balance(*holder, *issuer)).await
 }
 
 /// Supply, cap, shortfall, escrow and claim count of `issuer`.
 pub async fn issuer(client: &Client, issuer: &AccountId) -> Result<IssuerSummary, Error> {
-	client.query(api().issuer(issuer.clone())).await
+	client.query(api().issuer(*issuer)).await
 }
 
 pub async fn claims(
 	client: &Client,
 	issuer: &AccountId,
 ) -> Result<Vec<ClaimInfo<AccountId, u32>>, Error> {
-	client.query(api().claims(issuer.clone())).await
+	client.query(api().claims(*issuer)).await
 }
 
 pub async fn max_inputs(client: &Client) -> Result<u32, Error> {

@@ -42,7 +42,7 @@ pub fn select<C: Coin>(
 	max_inputs: usize,
 ) -> Result<Vec<H256>, Error> {
 	let mut own: Vec<&C> = coins.iter().filter(|c| c.issuer() == issuer).collect();
-	own.sort_by(|a, b| b.value().cmp(&a.value()));
+	own.sort_by_key(|c| std::cmp::Reverse(c.value()));
 	let (mut picked, mut sum) = (Vec::new(), 0u128);
 	for c in own.iter().take(max_inputs) {
 		if sum >= amount {
@@ -102,7 +102,7 @@ mod tests {
 	#[test]
 	fn the_seed_example_uses_both_coins_and_other_issuers_are_ignored() {
 		let (a, z) = (AccountId::from([1; 32]), AccountId::from([2; 32]));
-		let coins = [C(1, a.clone(), 10), C(2, z.clone(), 500), C(3, a.clone(), 80)];
+		let coins = [C(1, a, 10), C(2, z, 500), C(3, a, 80)];
 		assert_eq!(
 			select(&coins, &a, 85, 8).unwrap(),
 			vec![H256::from([3; 32]), H256::from([1; 32])]

@@ -61,6 +61,9 @@ pub enum KeyError {
 }
 
 /// A key pair of any scheme the chain's `MultiSignature` accepts.
+// Few key pairs exist at a time and each is used in place; boxing the larger ones would only
+// add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 pub enum Keypair {
 	Sr25519(sr25519::Pair),

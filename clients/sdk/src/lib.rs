@@ -10,8 +10,8 @@
 //! let alice = Keypair::from_uri("//Alice", KeyType::Sr25519)?;
 //! let bob = codchain_client::parse_account("//Bob")?;
 //! let receipt = client
-//! 	.submit(&codchain_client::account::transfer(&bob, codchain_client::amount::COD), &alice, Wait::InBlock, |_| {})
-//! 	.await?;
+//!     .submit(&codchain_client::account::transfer(&bob, codchain_client::amount::COD), &alice, Wait::InBlock, |_| {})
+//!     .await?;
 //! println!("in block #{}", receipt.block_number);
 //! # Ok(()) }
 //! ```
@@ -48,7 +48,7 @@ pub type H256 = subxt::utils::H256;
 
 /// The MultiAddress form calls take for an account.
 pub fn address(who: &AccountId) -> subxt::utils::MultiAddress<AccountId, ()> {
-	subxt::utils::MultiAddress::Id(who.clone())
+	subxt::utils::MultiAddress::Id(*who)
 }
 
 /// Parse a coin id (`0x` and 64 hex digits).

@@ -160,22 +160,21 @@ pub async fn offer(client: &Client, id: u64) -> Result<Option<Offer>, Error> {
 
 /// Pending trades `who` is a party to.
 pub async fn trades(client: &Client, who: &AccountId) -> Result<Vec<Trade>, Error> {
-	all_pages(|after| client.query(api().trades(who.clone(), after, coins::PAGE)), |t: &Trade| t.id)
-		.await
+	all_pages(|after| client.query(api().trades(*who, after, coins::PAGE)), |t: &Trade| t.id).await
 }
 
 /// `who`'s record: open offers, settled trades, defaults, disputes.
 pub async fn stats(client: &Client, who: &AccountId) -> Result<AccountStats, Error> {
-	client.query(api().stats(who.clone())).await
+	client.query(api().stats(*who)).await
 }
 
 /// Open offers that buy back `issuer`'s coin.
 pub async fn buy_back_offers(client: &Client, issuer: &AccountId) -> Result<Vec<u64>, Error> {
-	client.query(api().buy_back_offers(issuer.clone())).await
+	client.query(api().buy_back_offers(*issuer)).await
 }
 
 pub async fn registered(client: &Client, who: &AccountId) -> Result<Vec<Resource>, Error> {
-	client.query(api().registered(who.clone())).await
+	client.query(api().registered(*who)).await
 }
 
 #[cfg(test)]

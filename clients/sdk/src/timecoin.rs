@@ -38,7 +38,7 @@ impl Coin for CoinInfo<AccountId> {
 fn outputs(outs: &[(AccountId, Seconds)]) -> BoundedVec<PourOutput<AccountId>> {
 	BoundedVec(
 		outs.iter()
-			.map(|(holder, amount)| PourOutput { holder: holder.clone(), amount: *amount })
+			.map(|(holder, amount)| PourOutput { holder: *holder, amount: *amount })
 			.collect(),
 	)
 }
@@ -113,8 +113,8 @@ fn api() -> runtime::runtime_apis::timecoin_api::TimecoinApi {
 /// Every coin `holder` holds, of every issuer.
 pub async fn coins_of(client: &Client, holder: &AccountId) -> Result<Vec<CoinInfoOf>, Error> {
 	all_pages(
-		|after| client.query(api().coins_of(holder.clone(), after, coins::PAGE)),
-		|c: &CoinInfoOf| (c.issuer.clone(), c.id),
+		|after| client.query(api().coins_of(*holder, after, coins::PAGE)),
+		|c: &CoinInfoOf| (c.issuer, c.id),
 	)
 	.await
 }
@@ -125,7 +125,7 @@ pub async fn coins_of_issuer(
 	issuer: &AccountId,
 ) -> Result<Vec<CoinInfoOf>, Error> {
 	all_pages(
-		|after| client.query(api().coins_of_issuer(issuer.clone(), after, coins::PAGE)),
+		|after| client.query(api().coins_of_issuer(*issuer, after, coins::PAGE)),
 		|c: &CoinInfoOf| c.id,
 	)
 	.await
@@ -137,8 +137,8 @@ pub async fn holdings(
 	holder: &AccountId,
 ) -> Result<Vec<HoldingInfo<AccountId>>, Error> {
 	all_pages(
-		|after| client.query(api().holdings(holder.clone(), after, coins::PAGE)),
-		|h: &HoldingInfo<AccountId>| h.issuer.clone(),
+		|after| client.query(api().holdings(*holder, after, coins::PAGE)),
+		|h: &HoldingInfo<AccountId>| h.issuer,
 	)
 	.await
 }
@@ -149,7 +149,7 @@ pub async fn coin(client: &Client, id: H256) -> Result<Option<CoinInfoOf>, Error
 
 /// Capacity, outstanding seconds, no-shows, disputes and open appointments of `issuer`.
 pub async fn issuer(client: &Client, issuer: &AccountId) -> Result<IssuerSummary, Error> {
-	client.query(api().issuer(issuer.clone())).await
+	client.query(api().issuer(*issuer)).await
 }
 
 /// `issuer`'s appointments overlapping `[from, to)` (Unix seconds).
@@ -159,7 +159,7 @@ pub async fn appointments(
 	from: Seconds,
 	to: Seconds,
 ) -> Result<Vec<AppointmentInfo<AccountId>>, Error> {
-	client.query(api().appointments(issuer.clone(), from, to)).await
+	client.query(api().appointments(*issuer, from, to)).await
 }
 
 /// How `issuer`'s recent appointments ended.
@@ -167,7 +167,7 @@ pub async fn history(
 	client: &Client,
 	issuer: &AccountId,
 ) -> Result<Vec<ExerciseRecord<AccountId>>, Error> {
-	client.query(api().history(issuer.clone())).await
+	client.query(api().history(*issuer)).await
 }
 
 /// The most coins one call may consume.
