@@ -18,7 +18,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, Codcoin, EpochDuration, Executive, Grandpa,
 	Historical, InherentDataExt, Market, MarketAsset, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment,
+	RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment, Upkeep,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
@@ -343,6 +343,57 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_upkeep_runtime_api::UpkeepApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn contract(id: pallet_upkeep::ContractId) -> Option<pallet_upkeep::ContractInfo<AccountId, Balance, BlockNumber>> {
+			Upkeep::contract_info(id)
+		}
+
+		fn contracts_of(
+			owner: AccountId,
+			start_after: Option<pallet_upkeep::ContractId>,
+			limit: u32,
+		) -> Vec<pallet_upkeep::ContractInfo<AccountId, Balance, BlockNumber>> {
+			Upkeep::contracts_of(owner, start_after, limit)
+		}
+
+		fn providers(id: pallet_upkeep::ContractId) -> Vec<pallet_upkeep::ProviderInfo<AccountId, BlockNumber>> {
+			Upkeep::providers_of(id)
+		}
+
+		fn leader(
+			id: pallet_upkeep::ContractId,
+			provider: AccountId,
+			at: Option<BlockNumber>,
+		) -> Option<pallet_upkeep::LeaderInfo<AccountId, BlockNumber>> {
+			Upkeep::leader(id, provider, at)
+		}
+
+		fn windows(
+			id: pallet_upkeep::ContractId,
+			provider: AccountId,
+		) -> Vec<pallet_upkeep::Window<AccountId, BlockNumber>> {
+			Upkeep::windows(id, provider)
+		}
+
+		fn payments(
+			id: pallet_upkeep::ContractId,
+			start_after: Option<pallet_upkeep::PaymentSeq>,
+			limit: u32,
+		) -> Vec<pallet_upkeep::PaymentRecord<AccountId, Balance, BlockNumber>> {
+			Upkeep::payments(id, start_after, limit)
+		}
+
+		fn attestation_payload(
+			id: pallet_upkeep::ContractId,
+			provider: AccountId,
+			ts: BlockNumber,
+			te: BlockNumber,
+			st: u128,
+		) -> Vec<u8> {
+			Upkeep::attestation_payload(id, &provider, ts, te, st)
+		}
+	}
+
 	impl pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber> for Runtime {
 		fn offers(
 			pay: pallet_market::Resource<MarketAsset>,
@@ -408,7 +459,7 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp};
+			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp, Upkeep};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -422,7 +473,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp};
+			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp, Upkeep};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;

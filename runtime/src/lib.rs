@@ -134,7 +134,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -201,6 +201,7 @@ mod benches {
 		[pallet_timecoin, Timecoin]
 		[pallet_codcoin, Codcoin]
 		[pallet_market, Market]
+		[pallet_upkeep, Upkeep]
 	);
 }
 mod apis;
@@ -260,4 +261,7 @@ mod runtime {
 	pub type Codcoin = pallet_codcoin;
 	#[runtime::pallet_index(22)]
 	pub type Market = pallet_market;
+	// 23 is kept for joint tokens (SPEC §5).
+	#[runtime::pallet_index(24)]
+	pub type Upkeep = pallet_upkeep;
 }

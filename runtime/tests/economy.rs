@@ -157,6 +157,12 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	);
 	let s = <Runtime as pallet_timecoin::Config>::MaxOpenAppointments::get();
 	let e = <Runtime as pallet_market::Config>::MaxExpiringPerBlock::get();
+	use pallet_upkeep::WeightInfo as _;
+	type Up = <Runtime as pallet_upkeep::Config>::WeightInfo;
+	let (k, p) = (
+		<Runtime as pallet_upkeep::Config>::MaxKeepers::get(),
+		<Runtime as pallet_upkeep::Config>::MaxProviders::get(),
+	);
 	let max = max_extrinsic();
 
 	let worst = [
@@ -175,6 +181,13 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		show("market resolve_trade", Mk::resolve_trade().max(Mk::resolve_trade_disputed())),
 		show("market register_resources (16)", Mk::register_resources(16)),
 		show("market on_initialize (full expiry)", Mk::expire_offers(e)),
+		show("upkeep create (64 keepers, 16 providers)", Up::create(k, p)),
+		show("upkeep change_members (64, 16)", Up::change_members(k, p)),
+		show("upkeep pay (64 attesting keepers)", Up::pay(k)),
+		show("upkeep top_up", Up::top_up()),
+		show("upkeep close", Up::close()),
+		show("upkeep finish", Up::finish()),
+		show("upkeep declare_maintenance", Up::declare_maintenance()),
 	];
 	for w in worst {
 		assert!(w.all_gt(Weight::zero()), "every call has a weight");
@@ -190,6 +203,10 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	let per_input = Cc::destroy(2).saturating_sub(Cc::destroy(1));
 	assert!(per_input.proof_size() > 0, "each input adds proof: {per_input:?}");
 	assert!(Mk::expire_offers(e).all_gt(Mk::expire_offers(0)));
+	// `pay` checks one signature and pays one keeper per attestation: linear in keepers.
+	let per_keeper = Up::pay(2).saturating_sub(Up::pay(1));
+	assert!(per_keeper.ref_time() > 0, "each keeper adds a signature check: {per_keeper:?}");
+	assert!(Up::pay(k).all_gt(Up::pay(16)) && Up::pay(16).all_gt(Up::pay(4)));
 }
 
 /// The typical cases docs/WEIGHTS.md quotes (`--nocapture` prints them); each is positive and
@@ -202,6 +219,8 @@ fn generated_weights_of_typical_calls() {
 	type Tc = <Runtime as pallet_timecoin::Config>::WeightInfo;
 	type Cc = <Runtime as pallet_codcoin::Config>::WeightInfo;
 	type Mk = <Runtime as pallet_market::Config>::WeightInfo;
+	use pallet_upkeep::WeightInfo as _;
+	type Up = <Runtime as pallet_upkeep::Config>::WeightInfo;
 
 	for (name, typical, worst) in [
 		("timecoin pour (1 in, 2 out)", Tc::pour(1, 2), Tc::pour(16, 16)),
@@ -232,6 +251,15 @@ fn generated_weights_of_typical_calls() {
 		("market confirm_leg", Mk::confirm_leg(), Mk::confirm_leg()),
 		("market mark_sent", Mk::mark_sent(), Mk::mark_sent()),
 		("market close_record", Mk::close_record(), Mk::close_record()),
+		("upkeep create (4 keepers, 2 providers)", Up::create(4, 2), Up::create(64, 16)),
+		("upkeep pay (4 keepers)", Up::pay(4), Up::pay(64)),
+		("upkeep pay (16 keepers)", Up::pay(16), Up::pay(64)),
+		("upkeep pay (64 keepers)", Up::pay(64), Up::pay(64)),
+		("upkeep top_up", Up::top_up(), Up::top_up()),
+		("upkeep change_members (4, 2)", Up::change_members(4, 2), Up::change_members(64, 16)),
+		("upkeep close", Up::close(), Up::close()),
+		("upkeep finish", Up::finish(), Up::finish()),
+		("upkeep declare_maintenance", Up::declare_maintenance(), Up::declare_maintenance()),
 		(
 			"market expire_offers (per offer)",
 			Mk::expire_offers(1).saturating_sub(Mk::expire_offers(0)),

@@ -72,6 +72,9 @@ pub enum Group {
 	/// Offers, trades and records of the market.
 	#[command(subcommand)]
 	Market(MarketCmd),
+	/// WhitePay upkeeping contracts: storage paid for attested space-time.
+	#[command(subcommand)]
+	Upkeep(UpkeepCmd),
 }
 
 #[derive(Subcommand, Clone)]
@@ -339,4 +342,71 @@ pub enum MarketCmd {
 	BuyBack { issuer: String },
 	/// Resources an account registered (yours by default).
 	Registered { who: Option<String> },
+}
+
+#[derive(Subcommand, Clone)]
+pub enum UpkeepCmd {
+	/// Create an upkeeping contract; the escrow and a deposit are held from you.
+	Create {
+		/// A keeper of the group (repeat for each).
+		#[arg(long = "keeper", required = true)]
+		keepers: Vec<String>,
+		/// A storage provider (repeat for each).
+		#[arg(long = "provider", required = true)]
+		providers: Vec<String>,
+		/// COD per space-time unit (one byte kept for one block), e.g. 0.000001.
+		#[arg(long)]
+		price: String,
+		/// Payment period, in blocks.
+		#[arg(long)]
+		period: u32,
+		/// Each keeper's leader window, in blocks.
+		#[arg(long)]
+		window: u32,
+		/// COD to escrow now.
+		#[arg(long)]
+		escrow: String,
+		/// Values agree when equal after division by this (chain default 10000).
+		#[arg(long)]
+		tolerance: Option<u128>,
+		/// The provider's part, percent (chain default 90).
+		#[arg(long)]
+		provider_share: Option<u32>,
+		/// Bonus for the keeper that pays, per mille (chain default 0).
+		#[arg(long, requires = "provider_share")]
+		leader_bonus: Option<u32>,
+	},
+	/// Add COD to a contract's escrow.
+	TopUp { contract: u64, amount: String },
+	/// New members for every provider's next period.
+	ChangeMembers {
+		contract: u64,
+		#[arg(long = "keeper", required = true)]
+		keepers: Vec<String>,
+		#[arg(long = "provider", required = true)]
+		providers: Vec<String>,
+	},
+	/// Close a contract: no period ends after this block.
+	Close { contract: u64 },
+	/// Remove a closed, paid-up contract; escrow and deposit come back.
+	Finish { contract: u64 },
+	/// As a provider, announce a maintenance window (blocks, or +N / +DURATION from now).
+	Maintenance { contract: u64, start: String, end: String },
+	/// A contract: terms, members, escrow.
+	Contract { contract: u64 },
+	/// Contracts of an owner (yours by default).
+	Contracts { owner: Option<String> },
+	/// Providers of a contract: paid until, last payment, maintenance.
+	Providers { contract: u64 },
+	/// Who may pay a provider now (or at --at BLOCK), until which block.
+	Leader {
+		contract: u64,
+		provider: String,
+		#[arg(long)]
+		at: Option<u32>,
+	},
+	/// Every keeper's window for a provider's next payment.
+	Windows { contract: u64, provider: String },
+	/// Payments of a contract.
+	Payments { contract: u64 },
 }

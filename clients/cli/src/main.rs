@@ -8,6 +8,7 @@ mod key;
 mod market;
 mod output;
 mod timecoin;
+mod upkeep;
 
 use args::{Cli, Group};
 use codchain_client::{
@@ -107,6 +108,7 @@ async fn main() {
 		Group::Timecoin(cmd) => timecoin::run(&mut ctx, cmd).await,
 		Group::Codcoin(cmd) => codcoin::run(&mut ctx, cmd).await,
 		Group::Market(cmd) => market::run(&mut ctx, cmd).await,
+		Group::Upkeep(cmd) => upkeep::run(&mut ctx, cmd).await,
 	};
 	if let Err(e) = result {
 		out.error(&e);

@@ -263,6 +263,57 @@ fn every_command_group_against_a_dev_node() {
 	assert_eq!(ok(&node, &["market", "stats", "//Bob"])["settled"], 1);
 	assert!(ok(&node, &["market", "offers", &pay, "cod"]).as_array().unwrap().is_empty());
 
+	// upkeep: a contract with two keepers and a provider; its rotation, maintenance, closing.
+	let c = ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"upkeep",
+			"create",
+			"--keeper",
+			"//Dave",
+			"--keeper",
+			"//Eve",
+			"--provider",
+			"//Ferdie",
+			"--price",
+			"0.000001",
+			"--period",
+			"3",
+			"--window",
+			"2",
+			"--escrow",
+			"10",
+		],
+	);
+	assert!(c["events"].as_array().unwrap().iter().any(|e| e["event"] == "Created"));
+	let info = ok(&node, &["upkeep", "contract", "0"]);
+	assert_eq!(info["escrow"], "10000000000000");
+	assert_eq!(info["price"], "1000000");
+	assert_eq!(info["keepers"].as_array().unwrap().len(), 2);
+	assert_eq!(info["providerShare"], 900_000_000);
+	let started = info["started"].as_u64().unwrap();
+	let windows = ok(&node, &["upkeep", "windows", "0", "//Ferdie"]);
+	assert_eq!(windows[0]["start"].as_u64(), Some(started + 3));
+	assert_eq!(windows[1]["start"].as_u64(), Some(started + 5));
+	let at = windows[1]["start"].to_string();
+	let leader = ok(&node, &["upkeep", "leader", "0", "//Ferdie", "--at", &at]);
+	assert_eq!((&leader["keeper"], &leader["position"]), (&windows[1]["keeper"], &Value::from(2)));
+	assert_eq!(leader["failed"][0], windows[0]["keeper"]);
+	ok(&node, &["--suri", "//Alice", "upkeep", "top-up", "0", "1.5"]);
+	assert_eq!(ok(&node, &["upkeep", "contracts", "//Alice"])[0]["escrow"], "11500000000000");
+	ok(&node, &["--suri", "//Ferdie", "upkeep", "maintenance", "0", "+10", "+20"]);
+	let p = ok(&node, &["upkeep", "providers", "0"]);
+	assert_eq!(p[0]["paidUntil"].as_u64(), Some(started));
+	assert_eq!(p[0]["maintenance"].as_array().unwrap().len(), 1);
+	let e = fails(&node, &["--suri", "//Dave", "upkeep", "maintenance", "0", "+10", "+20"]);
+	assert_eq!((&e["pallet"], &e["name"]), (&Value::from("Upkeep"), &Value::from("NotAProvider")));
+	ok(&node, &["--suri", "//Alice", "upkeep", "close", "0"]);
+	let e = fails(&node, &["--suri", "//Alice", "upkeep", "finish", "0"]);
+	assert_eq!(e["name"], "PaymentsOutstanding");
+	assert!(ok(&node, &["upkeep", "payments", "0"]).as_array().unwrap().is_empty());
+
 	// Bad input: a clear message, exit code 1, nothing submitted.
 	let alice_nonce = nonce(&node, "//Alice");
 	let cases: [(&[&str], &str, &str); 7] = [

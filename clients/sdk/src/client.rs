@@ -210,7 +210,33 @@ impl Client {
 			self.dry_run(&at, &signed).await?;
 		}
 		progress(Progress::DryRunPassed);
+		self.follow(&at, signed, wait, progress).await
+	}
 
+	/// Sign, submit and follow `call` without a dry run, for a call that is valid only from
+	/// the next block on: a dry run applies it with the best block's number (and that block's
+	/// used weight), so a keeper whose leader window opens at the next block would be refused.
+	/// A call that fails still costs its fee.
+	pub async fn submit_for_next_block<C: Payload>(
+		&self,
+		call: &C,
+		signer: &Keypair,
+		wait: Wait,
+		progress: impl FnMut(Progress),
+	) -> Result<Receipt, Error> {
+		let at = self.best().await?;
+		let signed = self.sign(&at, call, signer).await?;
+		self.follow(&at, signed, wait, progress).await
+	}
+
+	/// Submits a signed transaction and follows it until `wait`.
+	async fn follow(
+		&self,
+		at: &At,
+		signed: Vec<u8>,
+		wait: Wait,
+		mut progress: impl FnMut(Progress),
+	) -> Result<Receipt, Error> {
 		let tx = at.tx().from_bytes(signed);
 		let tx_hash = tx.hash();
 		let mut watch = tx.submit_and_watch().await.map_err(|e| submit_error(e.to_string()))?;

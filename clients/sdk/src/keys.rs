@@ -161,6 +161,26 @@ impl subxt::transactions::Signer<Config> for Keypair {
 	}
 }
 
+/// Does `signature` sign `message` for `account`, as `sp_runtime::MultiSignature::verify` checks
+/// it on chain? (ecdsa: the account is the blake2-256 of the recovered compressed key.)
+pub fn verify(signature: &MultiSignature, message: &[u8], account: &AccountId) -> bool {
+	match signature {
+		MultiSignature::Sr25519(s) => sr25519::Pair::verify(
+			&sr25519::Signature::from_raw(*s),
+			message,
+			&sr25519::Public::from_raw(account.0),
+		),
+		MultiSignature::Ed25519(s) => ed25519::Pair::verify(
+			&ed25519::Signature::from_raw(*s),
+			message,
+			&ed25519::Public::from_raw(account.0),
+		),
+		MultiSignature::Ecdsa(s) => ecdsa::Signature::from_raw(*s)
+			.recover(message)
+			.is_some_and(|public| sp_crypto_hashing::blake2_256(&public.0) == account.0),
+	}
+}
+
 /// The SS58 form (prefix 42) of an account.
 pub fn to_ss58(account: &AccountId) -> String {
 	sp_core::crypto::AccountId32::from(account.0)
@@ -242,33 +262,11 @@ mod tests {
 
 	#[test]
 	fn every_scheme_signs_what_the_runtime_verifies() {
-		use sp_runtime_like::verify;
 		for t in [KeyType::Sr25519, KeyType::Ed25519, KeyType::Ecdsa] {
 			let (k, phrase) = Keypair::generate(t);
 			assert_eq!(Keypair::from_uri(&phrase, t).unwrap().address(), k.address());
-			assert!(verify(&k, b"payload"), "{t}");
-		}
-	}
-
-	/// What `sp_runtime::MultiSignature::verify` checks, written out with sp-core.
-	mod sp_runtime_like {
-		use super::*;
-		pub fn verify(k: &Keypair, msg: &[u8]) -> bool {
-			match (k, k.sign(msg)) {
-				(Keypair::Sr25519(p), MultiSignature::Sr25519(s)) => {
-					sr25519::Pair::verify(&sr25519::Signature::from_raw(s), msg, &p.public())
-				},
-				(Keypair::Ed25519(p), MultiSignature::Ed25519(s)) => {
-					ed25519::Pair::verify(&ed25519::Signature::from_raw(s), msg, &p.public())
-				},
-				(Keypair::Ecdsa(_), MultiSignature::Ecdsa(s)) => {
-					let sig = ecdsa::Signature::from_raw(s);
-					let recovered =
-						sig.recover(msg).map(|public| sp_crypto_hashing::blake2_256(&public.0));
-					recovered == Some(k.account_id().0)
-				},
-				_ => false,
-			}
+			assert!(verify(&k.sign(b"payload"), b"payload", &k.account_id()), "{t}");
+			assert!(!verify(&k.sign(b"payload"), b"other", &k.account_id()), "{t}");
 		}
 	}
 }

@@ -1,10 +1,12 @@
 //! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
-//! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets.
+//! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets
+//! (timecoin, codcoin, market, upkeep).
 
 pub mod codcoin;
 mod coins;
 pub mod market;
 pub mod timecoin;
+pub mod upkeep;
 
 use std::sync::Arc;
 
@@ -77,6 +79,7 @@ where
 		+ pallet_timecoin_runtime_api::TimecoinApi<Block, AccountId>
 		+ pallet_codcoin_runtime_api::CodcoinApi<Block, AccountId, BlockNumber>
 		+ pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber>
+		+ pallet_upkeep_runtime_api::UpkeepApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
@@ -101,6 +104,7 @@ where
 	module
 		.merge(codcoin::CodcoinCoinsApiServer::into_rpc(codcoin::Codcoin::new(client.clone())))?;
 	module.merge(market::MarketApiServer::into_rpc(market::Market::new(client.clone())))?;
+	module.merge(upkeep::UpkeepApiServer::into_rpc(upkeep::Upkeep::new(client.clone())))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

@@ -9,6 +9,10 @@ use frame_support::{
 use sp_core::{sr25519, Pair};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{AccountId32, BuildStorage, MultiSignature, MultiSigner};
+use std::{
+	collections::BTreeMap,
+	sync::{Mutex, OnceLock},
+};
 
 use crate as pallet_upkeep;
 
@@ -86,9 +90,18 @@ impl pallet_upkeep::Config for Test {
 	type BenchmarkHelper = crate::Sr25519Keepers;
 }
 
-/// A test key: sr25519 from a dev seed, so each name is one account.
+/// A test key: sr25519 from a dev seed, so each name is one account. Derived once per name
+/// for the whole test binary: every test endows 70 accounts, and a derivation from the dev
+/// phrase runs PBKDF2 with 2048 rounds.
 pub fn pair(name: &str) -> sr25519::Pair {
-	sr25519::Pair::from_string(&format!("//{name}"), None).expect("valid dev seed")
+	static PAIRS: OnceLock<Mutex<BTreeMap<String, sr25519::Pair>>> = OnceLock::new();
+	let mut pairs = PAIRS.get_or_init(Default::default).lock().expect("no test panics holding it");
+	pairs
+		.entry(name.to_string())
+		.or_insert_with(|| {
+			sr25519::Pair::from_string(&format!("//{name}"), None).expect("valid dev seed")
+		})
+		.clone()
 }
 
 pub fn account(name: &str) -> AccountId {

@@ -6,9 +6,11 @@
 pub mod consensus;
 pub mod economy;
 pub mod market;
+pub mod upkeep;
 pub use consensus::*;
 pub use economy::*;
 pub use market::*;
+pub use upkeep::*;
 
 use frame_support::{
 	derive_impl, parameter_types,
