@@ -56,18 +56,6 @@ function start(args, logFile) {
   return child;
 }
 
-/** A JSON-RPC call over HTTP (the node serves HTTP and WebSocket on one port). */
-async function rpc(httpUri, method, params) {
-  const res = await fetch(httpUri, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
 /** Free balance of `who` at block `hash`. */
 async function free(api, who, hash) {
   const at = await api.at(hash);
@@ -76,8 +64,11 @@ async function free(api, who, hash) {
 
 async function run(nodeName, networkInfo) {
   await cryptoWaitReady();
+  // The e2e helpers are an ES module; this script is loaded by zombienet as CommonJS.
+  const { rpc } = await import(path.join(__dirname, '..', 'e2e', 'lib', 'node.js'));
   const { wsUri } = networkInfo.nodesByName[nodeName];
   const api = await zombie.connect(wsUri);
+  // The node serves HTTP and WebSocket JSON-RPC on one port.
   const httpUri = wsUri.replace(/^ws/, 'http');
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const alice = keyring.addFromUri('//Alice');
