@@ -57,7 +57,9 @@ impl<T: Config> Pallet<T> {
 				"an offer missing from the account index"
 			);
 			ensure!(
-				o.expiry <= now || Expiring::<T>::get(o.expiry).contains(&id),
+				o.expiry <= now
+					|| Self::is_standing(o.expiry)
+					|| Expiring::<T>::get(o.expiry).contains(&id),
 				"an offer missing from its expiry queue"
 			);
 			if let Some(asset) = o.pay.asset() {

@@ -12,7 +12,9 @@
 //!   amount, minimum fill, expiry block and an optional COD bond. An on-chain pay resource is
 //!   escrowed when the offer is made; cancelling returns what is left. At its expiry block an
 //!   offer is cleaned up by `on_initialize`, at most `MaxExpiringPerBlock` per block, each one
-//!   weighed.
+//!   weighed. An offer whose expiry is the largest block number is *standing*: it never
+//!   expires. Other pallets may open, top up and reprice standing offers for accounts they
+//!   control ([`Pallet::open_standing`]); a joint token's exchange desk is one.
 //! - **Accept.** An amount in the offerer's pay resource, at least the minimum fill (or all
 //!   that remains) and at most what remains. The acceptor pays `ceil(amount × receive / pay)`.
 //! - **Settlement.** Both legs on-chain: atomic, at once. Otherwise a *trade* records two

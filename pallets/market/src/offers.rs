@@ -75,8 +75,10 @@ impl<T: Config> Pallet<T> {
 
 		let id = NextOfferId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-		Expiring::<T>::try_mutate(t.expiry, |ids| ids.try_push(id))
-			.map_err(|_| Error::<T>::ExpiryBlockFull)?;
+		if !Self::is_standing(t.expiry) {
+			Expiring::<T>::try_mutate(t.expiry, |ids| ids.try_push(id))
+				.map_err(|_| Error::<T>::ExpiryBlockFull)?;
+		}
 		NextOfferId::<T>::put(next);
 		let deposit = T::OfferDeposit::get();
 		Self::hold_deposit(offerer, deposit)?;
@@ -124,6 +126,69 @@ impl<T: Config> Pallet<T> {
 			sp_runtime::Rounding::Up,
 		)
 		.ok_or(Error::<T>::Overflow.into())
+	}
+
+	/// Whether an offer with this expiry never expires: the largest block number is never
+	/// reached, so such an offer is kept out of the expiry queues and stays until it is filled
+	/// or cancelled. Exchange desks of joint tokens are offers of this kind.
+	pub fn is_standing(expiry: BlockNumberFor<T>) -> bool {
+		expiry == <BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value()
+	}
+
+	/// Opens a standing offer (one that never expires, minimum fill 1, no bond) for `owner`,
+	/// escrowing `amount` of `pay`. For other pallets that run an offer on behalf of an
+	/// account they control, such as a joint token's exchange desk.
+	///
+	/// Errors: those of `make_offer`.
+	pub fn open_standing(
+		owner: &T::AccountId,
+		pay: ResourceOf<T>,
+		receive: ResourceOf<T>,
+		ratio: Ratio,
+		amount: Amount,
+	) -> Result<OfferId, DispatchError> {
+		let expiry = <BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value();
+		let terms =
+			OfferTerms { pay, receive, ratio, amount, min_fill: 1, expiry, bond: 0u32.into() };
+		Self::do_make_offer(owner, terms, &[])
+	}
+
+	/// Adds `amount` of the pay resource to `owner`'s open offer `id`, escrowing it. The
+	/// calling pallet reports it in its own event.
+	///
+	/// Errors: `UnknownOffer`, `NotOfferer`, `ZeroAmount`, `Overflow`, and the asset's own
+	/// error when the escrow cannot be taken.
+	pub fn top_up(owner: &T::AccountId, id: OfferId, amount: Amount) -> DispatchResult {
+		let mut offer = Offers::<T>::get(id).ok_or(Error::<T>::UnknownOffer)?;
+		ensure!(&offer.offerer == owner, Error::<T>::NotOfferer);
+		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		offer.amount = offer.amount.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		offer.remaining = offer.remaining.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		Self::price(&offer.ratio, offer.amount)?;
+		if let Some(asset) = offer.pay.asset() {
+			T::Assets::lock(asset, owner, amount, &[])?;
+		}
+		Offers::<T>::insert(id, offer);
+		Ok(())
+	}
+
+	/// Sets a new exchange ratio on `owner`'s open offer `id`; acceptances from now on pay at
+	/// it. The calling pallet reports it in its own event.
+	///
+	/// Errors: `UnknownOffer`, `NotOfferer`, `ZeroRatio`, `Overflow`.
+	pub fn reprice(owner: &T::AccountId, id: OfferId, ratio: Ratio) -> DispatchResult {
+		let mut offer = Offers::<T>::get(id).ok_or(Error::<T>::UnknownOffer)?;
+		ensure!(&offer.offerer == owner, Error::<T>::NotOfferer);
+		ensure!(ratio.pay > 0 && ratio.receive > 0, Error::<T>::ZeroRatio);
+		Self::price(&ratio, offer.amount)?;
+		offer.ratio = ratio;
+		Offers::<T>::insert(id, offer);
+		Ok(())
+	}
+
+	/// What is left of open offer `id`, if it is open.
+	pub fn offer_remaining(id: OfferId) -> Option<Amount> {
+		Offers::<T>::get(id).map(|o| o.remaining)
 	}
 
 	/// Errors: `UnknownOffer`, `NotOfferer`.

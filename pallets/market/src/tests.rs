@@ -25,6 +25,7 @@ use crate::{mock::*, pallet::*, types::*, CloseReason, Error, Event};
 
 mod disputes;
 mod records;
+mod standing;
 
 fn run(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
