@@ -21,7 +21,8 @@ cargo test --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
 # is caught here rather than when weights are next regenerated.
 step "Benchmarks as tests: cargo test --release --locked --features runtime-benchmarks (pallets)"
 cargo test --release --locked --features runtime-benchmarks \
-  -p pallet-timecoin -p pallet-codcoin -p pallet-market -p pallet-upkeep --manifest-path "$ROOT/Cargo.toml"
+  -p pallet-timecoin -p pallet-codcoin -p pallet-market -p pallet-upkeep -p pallet-jointtoken \
+  --manifest-path "$ROOT/Cargo.toml"
 
 step "End-to-end tests (e2e/, node --test)"
 (cd "$ROOT/e2e" && CODCHAIN_NODE="$NODE_BIN" npm test --silent)
