@@ -15,9 +15,15 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use pallet_jointtoken::JtId;
+/// The runtime's instances of the joint-token types the runtime API takes and returns.
+pub type JtRules = pallet_jointtoken::RulesOf<Runtime>;
+pub type JtItem = pallet_jointtoken::ItemOf<Runtime>;
+pub type JtDistribution = pallet_jointtoken::DistributionOf<Runtime>;
+
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, Codcoin, EpochDuration, Executive, Grandpa,
-	Historical, InherentDataExt, Market, MarketAsset, Nonce, Runtime, RuntimeCall,
+	Historical, InherentDataExt, JointToken, Market, MarketAsset, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment, Upkeep,
 	BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
@@ -394,6 +400,75 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_jointtoken_runtime_api::JointTokenApi<Block, AccountId, Balance, BlockNumber, JtRules, JtItem, JtDistribution> for Runtime {
+		fn kind(jtid: JtId) -> Option<(JtRules, pallet_jointtoken::KindDetails<AccountId, BlockNumber, Balance>)> {
+			JointToken::kind(&jtid)
+		}
+
+		fn check_rules(rules: JtRules) -> JtId {
+			JointToken::check_rules(&rules)
+		}
+
+		fn accounts(jtid: JtId) -> (AccountId, AccountId) {
+			(JointToken::root_account(&jtid), JointToken::incubation_account(&jtid))
+		}
+
+		fn entry(jtid: JtId, who: AccountId) -> Option<pallet_jointtoken::Entry<AccountId, Balance>> {
+			JointToken::entry(&jtid, &who)
+		}
+
+		fn item_id(item: JtItem) -> sp_core::H256 {
+			JointToken::item_id(&item.data)
+		}
+
+		fn simulate_item(who: AccountId, item: JtItem) -> Result<pallet_jointtoken::ItemOutcome, sp_runtime::DispatchError> {
+			JointToken::simulate_item(&who, item)
+		}
+
+		fn quote(jtid: JtId, cod: pallet_jointtoken::Amount) -> Result<pallet_jointtoken::Quote, sp_runtime::DispatchError> {
+			JointToken::quote(&jtid, cod)
+		}
+
+		fn simulate_buy(who: AccountId, jtid: JtId, cod: pallet_jointtoken::Amount) -> Result<pallet_jointtoken::Quote, sp_runtime::DispatchError> {
+			JointToken::simulate_buy(&who, &jtid, cod)
+		}
+
+		fn expected_alloc(jtid: JtId, account: AccountId) -> Result<(u32, Vec<pallet_jointtoken::Part<AccountId>>), sp_runtime::DispatchError> {
+			JointToken::expected_alloc(&jtid, &account)
+		}
+
+		fn next_issue(jtid: JtId, schedule: u8) -> Option<pallet_jointtoken::queries::NextIssue<AccountId, BlockNumber>> {
+			JointToken::next_issue(&jtid, schedule)
+		}
+
+		fn automatic(rule: JtDistribution) -> (sp_core::H256, AccountId, bool) {
+			let id = JointToken::distribution_id(&rule);
+			let account = JointToken::automatic_account(&id);
+			let registered = JointToken::automatic(&account).is_some();
+			(id, account, registered)
+		}
+
+		fn user(jtid: JtId, who: AccountId) -> (bool, bool) {
+			(JointToken::is_ordinary(&jtid, &who), JointToken::is_mentor(&jtid, &who))
+		}
+
+		fn presale(id: pallet_jointtoken::PresaleId) -> Option<pallet_jointtoken::Presale<AccountId, BlockNumber, Balance>> {
+			JointToken::presale(id)
+		}
+
+		fn preorder(id: pallet_jointtoken::PresaleId, buyer: AccountId) -> Option<pallet_jointtoken::Preorder<Balance>> {
+			JointToken::preorder_of(id, &buyer)
+		}
+
+		fn loan(id: pallet_jointtoken::LoanId) -> Option<pallet_jointtoken::Loan<AccountId, BlockNumber, Balance>> {
+			JointToken::loan(id)
+		}
+
+		fn loans_of(jtid: JtId, borrower: AccountId) -> Vec<(pallet_jointtoken::LoanId, pallet_jointtoken::Loan<AccountId, BlockNumber, Balance>)> {
+			JointToken::loans_of(&jtid, &borrower)
+		}
+	}
+
 	impl pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber> for Runtime {
 		fn offers(
 			pay: pallet_market::Resource<MarketAsset>,
@@ -459,7 +534,7 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp, Upkeep};
+			use crate::{Balances, Codcoin, JointToken, Market, Timecoin, Timestamp, Upkeep};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
@@ -473,7 +548,7 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Codcoin, Market, Timecoin, Timestamp, Upkeep};
+			use crate::{Balances, Codcoin, JointToken, Market, Timecoin, Timestamp, Upkeep};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;

@@ -43,7 +43,7 @@ use sp_runtime::{
 };
 use sp_version::{runtime_version, RuntimeVersion};
 
-pub use apis::{RuntimeApi, RUNTIME_API_VERSIONS};
+pub use apis::{JtDistribution, JtItem, JtRules, RuntimeApi, RUNTIME_API_VERSIONS};
 pub use configs::*;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
@@ -134,7 +134,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -202,6 +202,7 @@ mod benches {
 		[pallet_codcoin, Codcoin]
 		[pallet_market, Market]
 		[pallet_upkeep, Upkeep]
+		[pallet_jointtoken, JointToken]
 	);
 }
 mod apis;
@@ -261,7 +262,8 @@ mod runtime {
 	pub type Codcoin = pallet_codcoin;
 	#[runtime::pallet_index(22)]
 	pub type Market = pallet_market;
-	// 23 is kept for joint tokens (SPEC §5).
+	#[runtime::pallet_index(23)]
+	pub type JointToken = pallet_jointtoken;
 	#[runtime::pallet_index(24)]
 	pub type Upkeep = pallet_upkeep;
 }

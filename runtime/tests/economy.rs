@@ -163,6 +163,18 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		<Runtime as pallet_upkeep::Config>::MaxKeepers::get(),
 		<Runtime as pallet_upkeep::Config>::MaxProviders::get(),
 	);
+	use pallet_jointtoken::WeightInfo as _;
+	type Jt = <Runtime as pallet_jointtoken::Config>::WeightInfo;
+	let (ji, jo, js) = (
+		<Runtime as pallet_jointtoken::Config>::MaxInputs::get(),
+		<Runtime as pallet_jointtoken::Config>::MaxOutputs::get(),
+		<Runtime as pallet_jointtoken::Config>::MaxShares::get(),
+	);
+	let (jdoc, jdue, jseen) = (
+		<Runtime as pallet_jointtoken::Config>::MaxDocumentLen::get(),
+		<Runtime as pallet_jointtoken::Config>::MaxDuePerBlock::get(),
+		<Runtime as pallet_jointtoken::Config>::MaxItemsPerExpiry::get(),
+	);
 	let max = max_extrinsic();
 
 	let worst = [
@@ -188,6 +200,20 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		show("upkeep close", Up::close()),
 		show("upkeep finish", Up::finish()),
 		show("upkeep declare_maintenance", Up::declare_maintenance()),
+		show("jt create_kind (4 KiB rules, 8 schedules)", Jt::create_kind(jdoc, 8)),
+		show("jt transfer (16 signed in, 32 out)", Jt::submit_transfer(ji, jo)),
+		show("jt destroy (16 signed in)", Jt::submit_destroy(ji)),
+		show("jt exchange (64 out)", Jt::submit_exchange(2 * jo)),
+		show("jt alloc (32 shares, loans in arrears)", Jt::submit_alloc(js)),
+		show("jt issue", Jt::submit_issue()),
+		show("jt buy (opens the desk offer)", Jt::buy()),
+		show("jt set_prices (reprices the desk)", Jt::set_prices()),
+		show("jt preorder", Jt::preorder()),
+		show("jt settle_preorder", Jt::settle_preorder()),
+		show("jt fund_loan", Jt::fund_loan()),
+		show("jt repay", Jt::repay()),
+		// The hook's worst case: the most tasks over the most blocks, and the replay keys.
+		show("jt on_initialize", Jt::run_due(jdue, jdue).saturating_add(Jt::forget_expired(jseen))),
 	];
 	for w in worst {
 		assert!(w.all_gt(Weight::zero()), "every call has a weight");
@@ -207,6 +233,11 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	let per_keeper = Up::pay(2).saturating_sub(Up::pay(1));
 	assert!(per_keeper.ref_time() > 0, "each keeper adds a signature check: {per_keeper:?}");
 	assert!(Up::pay(k).all_gt(Up::pay(16)) && Up::pay(16).all_gt(Up::pay(4)));
+	// A transfer checks one signature per input: linear in inputs, as its outputs are.
+	let per_signer = Jt::submit_transfer(2, 1).saturating_sub(Jt::submit_transfer(1, 1));
+	assert!(per_signer.ref_time() > 0, "each input adds a signature check: {per_signer:?}");
+	assert!(Jt::submit_transfer(ji, jo).all_gt(Jt::submit_transfer(2, 2)));
+	assert!(Jt::run_due(jdue, 1).all_gt(Jt::run_due(0, 1)));
 }
 
 /// The typical cases docs/WEIGHTS.md quotes (`--nocapture` prints them); each is positive and

@@ -75,6 +75,9 @@ pub enum Group {
 	/// WhitePay upkeeping contracts: storage paid for attested space-time.
 	#[command(subcommand)]
 	Upkeep(UpkeepCmd),
+	/// Joint tokens: kinds defined by rules, multi-signed items, the desk, presales, loans.
+	#[command(subcommand)]
+	Jt(JtCmd),
 }
 
 #[derive(Subcommand, Clone)]
@@ -409,4 +412,169 @@ pub enum UpkeepCmd {
 	Windows { contract: u64, provider: String },
 	/// Payments of a contract.
 	Payments { contract: u64 },
+}
+
+/// A signer of an item: `SURI=AMOUNT`, the SURI optionally prefixed by its scheme
+/// (`ed25519:`, `ecdsa:`; sr25519 by default), e.g. `ecdsa://Bob=5`.
+pub type SignedPart = String;
+
+#[derive(Subcommand, Clone)]
+pub enum JtCmd {
+	/// Create a kind from a rules file (JSON, see docs/JOINTTOKEN.md); you must be its deployer.
+	Create { rules: PathBuf },
+	/// The id a rules file defines, computed here (nothing is sent).
+	Id { rules: PathBuf },
+	/// A kind: its rules, state, keyless accounts; checks the rules hash to the id.
+	Kind { jtid: String },
+	/// Free and escrowed tokens of an account (yours by default).
+	Balance { jtid: String, who: Option<String> },
+	/// Submit the next due issue of a planned schedule (anyone may).
+	Issue { jtid: String, schedule: u8 },
+	/// Transfer: each input signs with its own key; you submit and pay the fee.
+	Transfer {
+		jtid: String,
+		/// An input, `SURI=AMOUNT` (repeat; prefix `ed25519:` or `ecdsa:` for other schemes).
+		#[arg(long = "in", required = true)]
+		inputs: Vec<SignedPart>,
+		/// An output, `ADDRESS=AMOUNT` (repeat).
+		#[arg(long = "out", required = true)]
+		outputs: Vec<String>,
+		/// The last block the item is valid before (N, +N or +DURATION).
+		#[arg(long, default_value = "+100")]
+		expires: String,
+		#[arg(long, default_value = "")]
+		remark: String,
+	},
+	/// Burn your tokens (if the rules allow); each input signs.
+	Destroy {
+		jtid: String,
+		#[arg(long = "in", required = true)]
+		inputs: Vec<SignedPart>,
+		#[arg(long, default_value = "+100")]
+		expires: String,
+	},
+	/// Swap two kinds atomically; both payers sign.
+	Exchange {
+		/// Kind A, its payer's SURI, and A's outputs ADDRESS=AMOUNT.
+		#[arg(long)]
+		a: String,
+		#[arg(long)]
+		a_payer: String,
+		#[arg(long = "a-out", required = true)]
+		a_outputs: Vec<String>,
+		#[arg(long)]
+		b: String,
+		#[arg(long)]
+		b_payer: String,
+		#[arg(long = "b-out", required = true)]
+		b_outputs: Vec<String>,
+		#[arg(long, default_value = "+100")]
+		expires: String,
+	},
+	/// Register an automatic account from a distribution rule file (JSON).
+	Automatic { rule: PathBuf },
+	/// Submit the next alloc of an automatic account (anyone may; the chain recomputes it).
+	Alloc { jtid: String, account: String },
+	/// What buying at the desk for COD gives now.
+	Quote { jtid: String, cod: String },
+	/// Buy new tokens at the desk.
+	Buy {
+		jtid: String,
+		cod: String,
+		/// Fail if fewer tokens would come.
+		#[arg(long, default_value = "1")]
+		min: String,
+	},
+	/// Sell tokens to the desk: accept its standing offer for COD.
+	Sell { jtid: String, cod: String },
+	/// Appoint the trust-mode trustee (deployer; none dismisses).
+	Trustee { jtid: String, trustee: Option<String> },
+	/// Set prices (trustee): COD_PLANCK:JT_UNITS for sell and buy, fee in percent.
+	Prices {
+		jtid: String,
+		#[arg(long)]
+		sell: String,
+		#[arg(long)]
+		buy: String,
+		#[arg(long)]
+		fee: u32,
+	},
+	/// Declare yourself an ordinary user of a kind (or, with --revoke, withdraw).
+	Declare {
+		jtid: String,
+		#[arg(long)]
+		revoke: bool,
+	},
+	/// Pay a tutor, who becomes a mentor.
+	Tutor { jtid: String, mentor: String, amount: String },
+	/// Presales: open, preorder, deliver, confirm, settle, close, show.
+	#[command(subcommand)]
+	Presale(PresaleCmd),
+	/// Loans: apply, fund, repay, cancel, show.
+	#[command(subcommand)]
+	Loan(LoanCmd),
+}
+
+#[derive(Subcommand, Clone)]
+pub enum PresaleCmd {
+	/// Open a presale (ordinary users). Blocks: N, +N or +DURATION.
+	Open {
+		jtid: String,
+		#[arg(long)]
+		price: String,
+		#[arg(long)]
+		units: u32,
+		/// All or nothing: fewer units preordered by --closes refunds everyone.
+		#[arg(long, default_value_t = 0)]
+		goal: u32,
+		#[arg(long)]
+		opens: String,
+		#[arg(long)]
+		closes: String,
+		#[arg(long)]
+		deliver_by: String,
+		/// Hash of the product description.
+		#[arg(long)]
+		product: Option<String>,
+	},
+	/// Preorder units, paying into escrow.
+	Preorder { presale: u64, units: u32 },
+	/// As the seller, report a preorder delivered.
+	Delivered { presale: u64, buyer: String },
+	/// As the buyer, confirm delivery: the seller is paid.
+	Confirm { presale: u64 },
+	/// Settle a preorder after a missed goal or deadline (refund, or burn if disputed).
+	Settle { presale: u64, buyer: String },
+	/// As the seller, remove a finished presale.
+	Close { presale: u64 },
+	/// A presale, and a buyer's preorder.
+	Show { presale: u64, buyer: Option<String> },
+}
+
+#[derive(Subcommand, Clone)]
+pub enum LoanCmd {
+	/// Apply for a loan (ordinary users).
+	Apply {
+		jtid: String,
+		amount: String,
+		#[arg(long)]
+		installments: u32,
+		/// Blocks between installments.
+		#[arg(long)]
+		every: u32,
+		#[arg(long, default_value_t = 0)]
+		interest: u32,
+	},
+	/// Lend: from your balance, or (deployer) --incubation from the fund.
+	Fund {
+		loan: u64,
+		#[arg(long)]
+		incubation: bool,
+	},
+	/// Repay: arrears first, then ahead.
+	Repay { loan: u64, amount: String },
+	/// Withdraw a loan nobody funded.
+	Cancel { loan: u64 },
+	/// A loan.
+	Show { loan: u64 },
 }

@@ -4,6 +4,7 @@ mod account;
 mod args;
 mod codcoin;
 mod input;
+mod jt;
 mod key;
 mod market;
 mod output;
@@ -109,6 +110,7 @@ async fn main() {
 		Group::Codcoin(cmd) => codcoin::run(&mut ctx, cmd).await,
 		Group::Market(cmd) => market::run(&mut ctx, cmd).await,
 		Group::Upkeep(cmd) => upkeep::run(&mut ctx, cmd).await,
+		Group::Jt(cmd) => jt::run(&mut ctx, cmd).await,
 	};
 	if let Err(e) = result {
 		out.error(&e);

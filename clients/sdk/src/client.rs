@@ -167,29 +167,24 @@ impl Client {
 	/// runtime's `BlockBuilder_apply_extrinsic` through the safe `state_call`): the error the
 	/// chain would return, without paying a fee for it.
 	pub async fn dry_run(&self, at: &At, signed: &[u8]) -> Result<(), Error> {
-		use runtime::runtime_types::sp_runtime::{
-			transaction_validity::TransactionValidityError as V, DispatchError as D,
-		};
+		use runtime::runtime_types::sp_runtime::transaction_validity::TransactionValidityError as V;
 		let payload = runtime::runtime_apis()
 			.block_builder()
 			.apply_extrinsic(subxt::utils::UncheckedExtrinsic::new(signed.to_vec()));
 		let outcome = at.runtime_apis().call(payload).await.map_err(Error::client)?;
 		match outcome {
 			Ok(Ok(())) => Ok(()),
-			Ok(Err(D::Module(m))) => {
-				let [a, b, c, d] = m.error;
-				Err(Error::Rejected(module_error(&at.metadata(), [m.index, a, b, c, d])))
-			},
-			Ok(Err(other)) => {
-				let name = format!("{other:?}").replace('(', ".").replace(')', "");
-				Err(Error::Rejected(ChainError {
-					pallet: String::new(),
-					name,
-					docs: String::new(),
-				}))
-			},
+			Ok(Err(e)) => Err(rejected(&at.metadata(), e)),
 			Err(V::Invalid(i)) => Err(Error::Invalid(invalid_reason(&format!("{i:?}")))),
 			Err(V::Unknown(u)) => Err(Error::Invalid(format!("{u:?}"))),
+		}
+	}
+
+	/// A dispatch error a runtime API returned (a dry run's), named as the chain names it.
+	pub async fn rejected(&self, e: runtime::runtime_types::sp_runtime::DispatchError) -> Error {
+		match self.best().await {
+			Ok(at) => rejected(&at.metadata(), e),
+			Err(unreachable) => unreachable,
 		}
 	}
 
@@ -345,6 +340,23 @@ impl AccountBalance {
 }
 
 /// Reasons an `InvalidTransaction` gives, in words a user acts on.
+fn rejected(
+	metadata: &subxt::Metadata,
+	e: runtime::runtime_types::sp_runtime::DispatchError,
+) -> Error {
+	use runtime::runtime_types::sp_runtime::DispatchError as D;
+	match e {
+		D::Module(m) => {
+			let [a, b, c, d] = m.error;
+			Error::Rejected(module_error(metadata, [m.index, a, b, c, d]))
+		},
+		other => {
+			let name = format!("{other:?}").replace('(', ".").replace(')', "");
+			Error::Rejected(ChainError { pallet: String::new(), name, docs: String::new() })
+		},
+	}
+}
+
 fn invalid_reason(raw: &str) -> String {
 	let known = [
 		("Payment", "the signer cannot pay the fee (its transferable COD is too low)"),

@@ -1,16 +1,20 @@
 //! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
 //! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets
-//! (timecoin, codcoin, market, upkeep).
+//! (timecoin, codcoin, market, upkeep, joint tokens).
 
 pub mod codcoin;
 mod coins;
+pub mod jointtoken;
 pub mod market;
 pub mod timecoin;
 pub mod upkeep;
 
 use std::sync::Arc;
 
-use codchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, MarketAsset, Nonce};
+use codchain_runtime::{
+	opaque::Block, AccountId, Balance, BlockNumber, JtDistribution, JtItem, JtRules, MarketAsset,
+	Nonce,
+};
 use jsonrpsee::RpcModule;
 use sc_consensus_babe::BabeWorkerHandle;
 use sc_consensus_grandpa::{
@@ -80,7 +84,15 @@ where
 		+ pallet_codcoin_runtime_api::CodcoinApi<Block, AccountId, BlockNumber>
 		+ pallet_market_runtime_api::MarketApi<Block, AccountId, MarketAsset, Balance, BlockNumber>
 		+ pallet_upkeep_runtime_api::UpkeepApi<Block, AccountId, Balance, BlockNumber>
-		+ BlockBuilder<Block>,
+		+ pallet_jointtoken_runtime_api::JointTokenApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			JtRules,
+			JtItem,
+			JtDistribution,
+		> + BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
@@ -105,6 +117,9 @@ where
 		.merge(codcoin::CodcoinCoinsApiServer::into_rpc(codcoin::Codcoin::new(client.clone())))?;
 	module.merge(market::MarketApiServer::into_rpc(market::Market::new(client.clone())))?;
 	module.merge(upkeep::UpkeepApiServer::into_rpc(upkeep::Upkeep::new(client.clone())))?;
+	module.merge(jointtoken::JointTokenApiServer::into_rpc(jointtoken::JointToken::new(
+		client.clone(),
+	)))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),
 	)?;

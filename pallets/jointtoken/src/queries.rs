@@ -16,10 +16,12 @@ use crate::{
 
 /// The next planned issue of a schedule: the issue item anyone may submit once it is due.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub struct NextIssue<AccountId, BlockNumber> {
 	pub period: u32,
 	pub due: BlockNumber,
 	pub to: AccountId,
+	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub amount: Amount,
 }
 

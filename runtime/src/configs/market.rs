@@ -1,4 +1,5 @@
-//! The trade market (SPEC §4) and the assets it trades: COD, every codcoin, every timecoin.
+//! The trade market (SPEC §4) and the assets it trades: COD, every codcoin, every timecoin,
+//! every joint-token kind.
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -12,12 +13,12 @@ use sp_runtime::ArithmeticError;
 use utxo_core::CoinLedger;
 
 use crate::{
-	deposit, AccountId, Balance, Balances, BlockNumber, Codcoin, Market, Runtime,
+	deposit, AccountId, Balance, Balances, BlockNumber, Codcoin, JointToken, Market, Runtime,
 	RuntimeHoldReason, Timecoin, DAYS,
 };
 
-/// An on-chain asset the market trades. Joint tokens (SPEC §5) will join as new variants;
-/// variant indices are part of the transaction format, so existing ones never move.
+/// An on-chain asset the market trades. Variant indices are part of the transaction format, so
+/// existing ones never move.
 #[derive(
 	Clone,
 	PartialEq,
@@ -43,6 +44,9 @@ pub enum MarketAsset {
 	/// The timecoin of an issuer, in seconds.
 	#[codec(index = 2)]
 	Timecoin(AccountId),
+	/// A joint-token kind (SPEC §5), by its id.
+	#[codec(index = 3)]
+	JointToken(H256),
 }
 
 /// Market amounts are `u128`; timecoin counts seconds in `u64`.
@@ -66,6 +70,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Cod => true,
 			MarketAsset::Codcoin(issuer) => Codcoin::is_issuer(issuer),
 			MarketAsset::Timecoin(issuer) => Timecoin::is_issuer(issuer),
+			MarketAsset::JointToken(jtid) => JointToken::exists(jtid),
 		}
 	}
 
@@ -83,6 +88,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Timecoin(issuer) => {
 				Timecoin::escrow_lock(issuer, owner, seconds(amount)?, &raw(coins))
 			},
+			MarketAsset::JointToken(jtid) => JointToken::escrow_lock(jtid, owner, amount),
 		}
 	}
 
@@ -100,6 +106,9 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			},
 			MarketAsset::Timecoin(issuer) => {
 				Timecoin::escrow_unlock(issuer, owner, to, seconds(amount)?, payer)
+			},
+			MarketAsset::JointToken(jtid) => {
+				JointToken::escrow_unlock(jtid, owner, to, amount, payer)
 			},
 		}
 	}
@@ -123,6 +132,8 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 				seconds(amount)?,
 				&raw(coins),
 			),
+			// Paid to the kind's root (a sale to its desk), the tokens are burned.
+			MarketAsset::JointToken(jtid) => JointToken::market_transfer(jtid, from, to, amount),
 		}
 	}
 
@@ -133,7 +144,10 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		let timecoin = Timecoin::escrow_entries().into_iter().map(|(issuer, owner, seconds)| {
 			(MarketAsset::Timecoin(issuer), owner, Amount::from(seconds))
 		});
-		codcoin.chain(timecoin).collect()
+		let jointtoken = JointToken::escrow_entries()
+			.into_iter()
+			.map(|(jtid, owner, amount)| (MarketAsset::JointToken(jtid), owner, amount));
+		codcoin.chain(timecoin).chain(jointtoken).collect()
 	}
 
 	fn escrowed(asset: &MarketAsset, owner: &AccountId) -> Amount {
@@ -143,6 +157,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Timecoin(issuer) => {
 				<Timecoin as CoinLedger<_>>::escrowed(issuer, owner).into()
 			},
+			MarketAsset::JointToken(jtid) => JointToken::escrowed(jtid, owner),
 		}
 	}
 
@@ -150,6 +165,8 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		match asset {
 			MarketAsset::Cod => None,
 			MarketAsset::Codcoin(issuer) | MarketAsset::Timecoin(issuer) => Some(issuer.clone()),
+			// The deployer stands behind a kind as an issuer behind its coin.
+			MarketAsset::JointToken(jtid) => JointToken::deployer(jtid),
 		}
 	}
 
@@ -159,6 +176,8 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Cod => 0,
 			MarketAsset::Codcoin(issuer) => <Codcoin as CoinLedger<_>>::shortfall(issuer),
 			MarketAsset::Timecoin(issuer) => <Timecoin as CoinLedger<_>>::shortfall(issuer).into(),
+			// Joint tokens are backed by their desk, not by collateral claims.
+			MarketAsset::JointToken(_) => 0,
 		}
 	}
 }

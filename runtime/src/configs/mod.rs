@@ -5,10 +5,12 @@
 
 pub mod consensus;
 pub mod economy;
+pub mod jointtoken;
 pub mod market;
 pub mod upkeep;
 pub use consensus::*;
 pub use economy::*;
+pub use jointtoken::*;
 pub use market::*;
 pub use upkeep::*;
 
