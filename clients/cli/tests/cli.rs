@@ -367,3 +367,242 @@ fn every_command_group_against_a_dev_node() {
 	assert_eq!(r["finalized"], true);
 	let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The fields of the first event `name` in a receipt.
+fn event(receipt: &Value, name: &str) -> Value {
+	receipt["events"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.find(|e| e["event"] == name)
+		.unwrap_or_else(|| panic!("no {name} event in {receipt}"))["fields"]
+		.clone()
+}
+
+fn tokens(node: &Node, jtid: &str, who: &str) -> u128 {
+	ok(node, &["jt", "balance", jtid, who])["free"].as_str().unwrap().parse().unwrap()
+}
+
+/// Submits transfers of 1 COD from Alice until the chain reaches block `n`.
+fn wait_for_block(node: &Node, n: u64) {
+	loop {
+		let r = ok(node, &["--suri", "//Alice", "account", "transfer", "//Alice", "0.000001"]);
+		if r["blockNumber"].as_u64().unwrap() >= n {
+			return;
+		}
+	}
+}
+
+/// Issue 12 end to end: a kind from a rules file, planned issuance, a desk purchase, a
+/// 2-input transfer signed by an sr25519 and an ecdsa key, an exchange between two kinds, a
+/// sale back to the desk, a presale delivered and one refunded, a loan.
+#[test]
+fn joint_tokens_against_a_dev_node() {
+	let node = start_node();
+	let dir = std::env::temp_dir().join(format!("codchain-cli-jt-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).unwrap();
+	let rules = |name: &str| {
+		let file = dir.join(format!("{name}.json"));
+		let json = format!(
+			r#"{{"name": "{name}", "symbol": "GDN", "deployer": "//Alice",
+			"planned": [{{"to": "incubation", "amount": "5000", "start": 1, "every": 10000, "count": 2}}],
+			"holdersMayDestroy": true,
+			"unplanned": {{"mode": "code", "sell": "1000000000000:2", "buy": "1000000000000:4",
+				"feePercent": 10, "feeTo": "//Charlie"}},
+			"mentorWindow": 2, "minTutoringFee": "1", "document": "{name} cooperative"}}"#
+		);
+		std::fs::write(&file, json).unwrap();
+		file.to_str().unwrap().to_string()
+	};
+	let (garden, orchard) = (rules("Garden"), rules("Orchard"));
+
+	// A kind is its rules' hash; the chain agrees and anyone can check.
+	let jtid = ok(&node, &["jt", "id", &garden])["jtid"].as_str().unwrap().to_string();
+	let r = ok(&node, &["--suri", "//Alice", "jt", "create", &garden]);
+	assert_eq!(event(&r, "KindCreated")["jtid"], jtid.as_str());
+	let e = fails(&node, &["--suri", "//Alice", "jt", "create", &garden]);
+	assert_eq!(e["name"], "KindExists");
+	let e = fails(&node, &["--suri", "//Bob", "jt", "create", &orchard]);
+	assert_eq!(e["name"], "NotDeployer");
+	let kind = ok(&node, &["jt", "kind", &jtid]);
+	assert_eq!(kind["rulesMatchId"], true);
+	let incubation = kind["incubation"].as_str().unwrap().to_string();
+
+	// Planned issuance: the hook pays the incubation fund; the next period is not due.
+	wait_for_block(&node, r["blockNumber"].as_u64().unwrap() + 1);
+	assert_eq!(tokens(&node, &jtid, &incubation), 5000);
+	let e = fails(&node, &["--suri", "//Bob", "jt", "issue", &jtid, "0"]);
+	assert_eq!(e["name"], "NotDue");
+
+	// The desk: 100 COD buy 200 tokens (1 COD : 2); 10 COD fee, 90 COD back the offer.
+	let q = ok(&node, &["jt", "quote", &jtid, "100"]);
+	assert_eq!((q["jt"].as_str(), q["fee"].as_str()), (Some("200"), Some("10000000000000")));
+	ok(&node, &["--suri", "//Bob", "jt", "buy", &jtid, "100"]);
+	assert_eq!(tokens(&node, &jtid, "//Bob"), 200);
+	let e = fails(&node, &["--suri", "//Bob", "jt", "buy", &jtid, "1", "--min", "3"]);
+	assert_eq!(e["name"], "BelowMinimum");
+
+	// A 2-input transfer: Bob (sr25519) and Dave's ecdsa key sign, Charlie submits.
+	let dave = ok(&node, &["--suri", "//Dave", "--key-type", "ecdsa", "key", "inspect"])["address"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	ok(
+		&node,
+		&[
+			"--suri",
+			"//Bob",
+			"jt",
+			"transfer",
+			&jtid,
+			"--in",
+			"//Bob=50",
+			"--out",
+			&format!("{dave}=50"),
+		],
+	);
+	let r = ok(
+		&node,
+		&[
+			"--suri",
+			"//Charlie",
+			"jt",
+			"transfer",
+			&jtid,
+			"--in",
+			"//Bob=100",
+			"--in",
+			"ecdsa://Dave=30",
+			"--out",
+			"//Eve=130",
+		],
+	);
+	assert_eq!(event(&r, "Transferred")["inputs"], 2);
+	assert_eq!((tokens(&node, &jtid, "//Bob"), tokens(&node, &jtid, &dave)), (50, 20));
+	assert_eq!(tokens(&node, &jtid, "//Eve"), 130);
+	// The item's dry run refuses an overdraft before anything is submitted.
+	let before = nonce(&node, "//Charlie");
+	let e = fails(
+		&node,
+		&[
+			"--suri",
+			"//Charlie",
+			"jt",
+			"transfer",
+			&jtid,
+			"--in",
+			"//Eve=500",
+			"--out",
+			"//Bob=500",
+		],
+	);
+	assert_eq!(e["name"], "InsufficientBalance");
+	assert_eq!(nonce(&node, "//Charlie"), before);
+
+	// An exchange between two kinds: both payers sign.
+	let other = ok(&node, &["jt", "id", &orchard])["jtid"].as_str().unwrap().to_string();
+	ok(&node, &["--suri", "//Alice", "jt", "create", &orchard]);
+	ok(&node, &["--suri", "//Ferdie", "jt", "buy", &other, "10"]);
+	let r = ok(
+		&node,
+		&[
+			"--suri",
+			"//Charlie",
+			"jt",
+			"exchange",
+			"--a",
+			&jtid,
+			"--a-payer",
+			"//Bob",
+			"--a-out",
+			"//Ferdie=10",
+			"--b",
+			&other,
+			"--b-payer",
+			"//Ferdie",
+			"--b-out",
+			"//Bob=20",
+		],
+	);
+	assert_eq!(
+		(event(&r, "Exchanged")["aTotal"].as_u64(), event(&r, "Exchanged")["bTotal"].as_u64()),
+		(Some(10), Some(20))
+	);
+	assert_eq!((tokens(&node, &jtid, "//Ferdie"), tokens(&node, &other, "//Bob")), (10, 20));
+
+	// Selling to the desk at 1 COD : 4 tokens: 10 COD take 40 tokens, which burn.
+	let supply = |n: &Node| {
+		ok(n, &["jt", "kind", &jtid])["supply"].as_str().unwrap().parse::<u128>().unwrap()
+	};
+	let before = supply(&node);
+	let r = ok(&node, &["--suri", "//Eve", "jt", "sell", &jtid, "10"]);
+	assert_eq!(event(&r, "Redeemed")["amount"].as_u64(), Some(40));
+	assert_eq!(supply(&node), before - 40);
+	assert_eq!(tokens(&node, &jtid, "//Eve"), 90);
+
+	// A presale: Bob's preorder is delivered, Eve's refunded after the deadline.
+	ok(&node, &["--suri", "//Alice", "jt", "declare", &jtid]);
+	let r = ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"jt",
+			"presale",
+			"open",
+			&jtid,
+			"--price",
+			"10",
+			"--units",
+			"5",
+			"--opens",
+			"+3",
+			"--closes",
+			"+8",
+			"--deliver-by",
+			"+10",
+		],
+	);
+	let p = event(&r, "PresaleOpened")["presale"].to_string();
+	let shown = ok(&node, &["jt", "presale", "show", &p]);
+	wait_for_block(&node, shown["opens"].as_u64().unwrap());
+	ok(&node, &["--suri", "//Bob", "jt", "presale", "preorder", &p, "2"]);
+	ok(&node, &["--suri", "//Eve", "jt", "presale", "preorder", &p, "1"]);
+	let alice = tokens(&node, &jtid, "//Alice");
+	ok(&node, &["--suri", "//Bob", "jt", "presale", "confirm", &p]);
+	assert_eq!(tokens(&node, &jtid, "//Alice"), alice + 20);
+	let e = fails(&node, &["--suri", "//Bob", "jt", "presale", "settle", &p, "//Eve"]);
+	assert_eq!(e["name"], "TooEarly");
+	wait_for_block(&node, shown["deliverBy"].as_u64().unwrap());
+	let eve = tokens(&node, &jtid, "//Eve");
+	let r = ok(&node, &["--suri", "//Bob", "jt", "presale", "settle", &p, "//Eve"]);
+	assert_eq!(event(&r, "PreorderSettled")["end"], "Refunded");
+	assert_eq!((eve, tokens(&node, &jtid, "//Eve")), (80, 90));
+	ok(&node, &["--suri", "//Alice", "jt", "presale", "close", &p]);
+
+	// A loan from the incubation fund, repaid at once.
+	let r = ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"jt",
+			"loan",
+			"apply",
+			&jtid,
+			"100",
+			"--installments",
+			"2",
+			"--every",
+			"100",
+		],
+	);
+	let loan = event(&r, "LoanApplied")["loan"].to_string();
+	ok(&node, &["--suri", "//Alice", "jt", "loan", "fund", &loan, "--incubation"]);
+	assert_eq!(tokens(&node, &jtid, &incubation), 4900);
+	assert_eq!(ok(&node, &["jt", "loan", "show", &loan])["lender"], incubation.as_str());
+	let r = ok(&node, &["--suri", "//Alice", "jt", "loan", "repay", &loan, "100"]);
+	assert!(r["events"].as_array().unwrap().iter().any(|e| e["event"] == "LoanClosed"));
+	assert_eq!(tokens(&node, &jtid, &incubation), 5000);
+	let _ = std::fs::remove_dir_all(dir);
+}
