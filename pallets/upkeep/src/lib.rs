@@ -109,6 +109,9 @@ where
 #[cfg(feature = "runtime-benchmarks")]
 const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"upkp");
 
+// `create` takes the contract's terms one by one so that wallets show each by name; the call
+// enum's constructor the pallet macro generates for it has as many arguments.
+#[allow(clippy::too_many_arguments)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 	pub fn leader_order(keepers: &[T::AccountId], base: BlockNumberFor<T>) -> Vec<T::AccountId> {
 		let mut keyed: Vec<([u8; 32], &T::AccountId)> =
 			keepers.iter().map(|k| (sp_io::hashing::blake2_256(&(base, k).encode()), k)).collect();
-		keyed.sort_by(|a, b| a.0.cmp(&b.0));
+		keyed.sort_by_key(|a| a.0);
 		keyed.into_iter().map(|(_, k)| k.clone()).collect()
 	}
 
