@@ -572,7 +572,9 @@ mod benchmarks {
 	fn forget_expired(n: Linear<0, { T::MaxItemsPerExpiry::get() }>) {
 		let at: BlockNumberFor<T> = 10u32.into();
 		for k in 0..n {
-			Seen::<T>::insert(at, H256::from_low_u64_be(k.into()), ());
+			let mut id = [0u8; 32];
+			id[..4].copy_from_slice(&k.to_le_bytes());
+			Seen::<T>::insert(at, H256(id), ());
 		}
 		SeenCount::<T>::insert(at, n);
 		#[block]

@@ -454,6 +454,7 @@ pub struct ItemOutcome {
 /// What a desk purchase of `cod` COD gives.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Quote {
 	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub jt: Amount,
