@@ -252,6 +252,8 @@ fn generated_weights_of_typical_calls() {
 	type Mk = <Runtime as pallet_market::Config>::WeightInfo;
 	use pallet_upkeep::WeightInfo as _;
 	type Up = <Runtime as pallet_upkeep::Config>::WeightInfo;
+	use pallet_jointtoken::WeightInfo as _;
+	type Jt = <Runtime as pallet_jointtoken::Config>::WeightInfo;
 
 	for (name, typical, worst) in [
 		("timecoin pour (1 in, 2 out)", Tc::pour(1, 2), Tc::pour(16, 16)),
@@ -291,6 +293,33 @@ fn generated_weights_of_typical_calls() {
 		("upkeep close", Up::close(), Up::close()),
 		("upkeep finish", Up::finish(), Up::finish()),
 		("upkeep declare_maintenance", Up::declare_maintenance(), Up::declare_maintenance()),
+		(
+			"jt create_kind (1 KiB rules, 2 schedules)",
+			Jt::create_kind(1_024, 2),
+			Jt::create_kind(4_096, 8),
+		),
+		(
+			"jt transfer (1 signed in, 1 out)",
+			Jt::submit_transfer(1, 1),
+			Jt::submit_transfer(16, 32),
+		),
+		(
+			"jt transfer (2 signed in, 2 out)",
+			Jt::submit_transfer(2, 2),
+			Jt::submit_transfer(16, 32),
+		),
+		("jt exchange (2 out)", Jt::submit_exchange(2), Jt::submit_exchange(64)),
+		("jt alloc (4 shares)", Jt::submit_alloc(4), Jt::submit_alloc(32)),
+		("jt issue", Jt::submit_issue(), Jt::submit_issue()),
+		("jt buy", Jt::buy(), Jt::buy()),
+		("jt preorder", Jt::preorder(), Jt::preorder()),
+		("jt confirm_delivery", Jt::confirm_delivery(), Jt::confirm_delivery()),
+		("jt fund_loan", Jt::fund_loan(), Jt::fund_loan()),
+		(
+			"jt loan installment in on_initialize",
+			Jt::run_due(1, 1).saturating_sub(Jt::run_due(0, 1)),
+			Jt::run_due(16, 16),
+		),
 		(
 			"market expire_offers (per offer)",
 			Mk::expire_offers(1).saturating_sub(Mk::expire_offers(0)),

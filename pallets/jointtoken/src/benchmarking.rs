@@ -84,6 +84,8 @@ fn kind<T: Config>(tag: u8) -> JtId {
 }
 
 fn kind_with<T: Config>(tag: u8, schedules: u32) -> JtId {
+	// The fee account exists, so that a purchase's fee may be below the existential deposit.
+	funded::<T>(&account("fees", 0, 0));
 	let r = rules::<T>(T::MaxDocumentLen::get(), schedules, tag);
 	let deployer = r.deployer.clone();
 	Pallet::<T>::do_create_kind(&deployer, r).expect("benchmark kind")
@@ -351,7 +353,6 @@ mod benchmarks {
 	#[benchmark]
 	fn buy() {
 		let jtid = kind::<T>(1);
-		funded::<T>(&account("fees", 0, 0));
 		let who = named::<T>("buyer", 0);
 		// The first purchase opens the desk's market offer: the costlier path.
 		#[extrinsic_call]
