@@ -7,9 +7,9 @@ use sp_runtime::TransactionOutcome;
 
 use crate::{
 	pallet::{
-		Automatic, AutomaticOf, Config, EntryOf, Error, ItemOf, KindOf, Kinds, Ledger, LoanOf,
-		Loans, LoansOf, Mentors, Pallet, PreorderOf, Preorders, PresaleOf, Presales, Rulebook,
-		RulesOf, Users,
+		Automatic, AutomaticOf, Config, EntryOf, ItemOf, KindOf, Kinds, Ledger, LoanOf, Loans,
+		LoansOf, Mentors, Pallet, PreorderOf, Preorders, PresaleOf, Presales, Rulebook, RulesOf,
+		Users,
 	},
 	types::*,
 };
@@ -109,11 +109,5 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.filter_map(|id| Loans::<T>::get(id).map(|l| (id, l)))
 			.collect()
-	}
-
-	/// Fails like a call would for an unknown kind; for API callers that want an error.
-	pub fn ensure_kind(jtid: &JtId) -> DispatchResult {
-		ensure!(Kinds::<T>::contains_key(jtid), Error::<T>::UnknownKind);
-		Ok(())
 	}
 }
