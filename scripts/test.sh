@@ -22,6 +22,7 @@ cargo test --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
 step "Benchmarks as tests: cargo test --release --locked --features runtime-benchmarks (pallets)"
 cargo test --release --locked --features runtime-benchmarks \
   -p pallet-timecoin -p pallet-codcoin -p pallet-market -p pallet-upkeep -p pallet-jointtoken \
+  -p pallet-carchain \
   --manifest-path "$ROOT/Cargo.toml"
 
 step "End-to-end tests (e2e/, node --test)"

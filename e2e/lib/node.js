@@ -79,6 +79,7 @@ export async function startNode(args) {
   return {
     http,
     ws,
+    p2pPort,
     startedAt,
     child,
     log: () => log,

@@ -54,4 +54,7 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	#[clap(flatten)]
+	pub carchain: crate::carchain::StoreParams,
 }

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod carchain;
 mod chain_spec;
 mod cli;
 mod command;

@@ -168,6 +168,7 @@ pub fn new_partial(config: &Configuration) -> Result<PartialParts, ServiceError>
 /// Builds and starts a full node (validator when `--validator`/`--dev`) on network backend `N`.
 pub fn new_full<N: NetworkBackend<Block, <Block as BlockT>::Hash>>(
 	config: Configuration,
+	carchain: crate::carchain::StoreParams,
 ) -> Result<TaskManager, ServiceError> {
 	let PartialParts {
 		client,
@@ -208,6 +209,18 @@ pub fn new_full<N: NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
 
+	// CarChain's value store, beside the chain's database, and its peer-to-peer protocol.
+	let car_limits = carchain.limits();
+	let car_store = crate::carchain::open_store(
+		&config.base_path.config_dir(config.chain_spec.id()).join("carchain"),
+	)
+	.map_err(ServiceError::Other)?;
+	let (car_protocol, car_requests) = crate::carchain::network::config::<Block, N>(
+		&genesis_hash,
+		u64::from(car_limits.max_value_size),
+	);
+	net_config.add_request_response_protocol(car_protocol);
+
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
 		grandpa_link.shared_authority_set().clone(),
@@ -229,6 +242,36 @@ pub fn new_full<N: NetworkBackend<Block, <Block as BlockT>::Hash>>(
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	task_manager.spawn_handle().spawn(
+		"carchain-serve",
+		Some("carchain"),
+		crate::carchain::network::serve(car_store.clone(), car_requests),
+	);
+	task_manager.spawn_handle().spawn(
+		"carchain-index",
+		Some("carchain"),
+		crate::carchain::indexer::run(client.clone(), car_store.clone()),
+	);
+	let car_deps = crate::rpc::carchain::StoreDeps {
+		store: car_store,
+		fetcher: crate::carchain::network::Fetcher {
+			network: network.clone(),
+			peers: {
+				let sync = sync_service.clone();
+				Arc::new(move || {
+					let sync = sync.clone();
+					async move {
+						let peers = sync.peers_info().await.unwrap_or_default();
+						peers.into_iter().map(|(peer, _)| peer).collect()
+					}
+					.boxed()
+				})
+			},
+			protocol: crate::carchain::network::protocol_name(&genesis_hash),
+		},
+		limits: car_limits,
+	};
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -267,6 +310,7 @@ pub fn new_full<N: NetworkBackend<Block, <Block as BlockT>::Hash>>(
 		);
 		Box::new(move |subscription_executor: crate::rpc::SubscriptionTaskExecutor| {
 			let deps = crate::rpc::FullDeps {
+				carchain: car_deps.clone(),
 				client: client.clone(),
 				pool: pool.clone(),
 				select_chain: select_chain.clone(),

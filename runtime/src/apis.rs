@@ -21,11 +21,20 @@ pub type JtRules = pallet_jointtoken::RulesOf<Runtime>;
 pub type JtItem = pallet_jointtoken::ItemOf<Runtime>;
 pub type JtDistribution = pallet_jointtoken::DistributionOf<Runtime>;
 
+/// The runtime's instances of the CarChain types the runtime API returns.
+pub type CarDevice = pallet_carchain::DeviceOf<Runtime>;
+pub type CarRecord = pallet_carchain::RecordOf<Runtime>;
+pub type CarGrant = pallet_carchain::GrantOf<Runtime>;
+pub type CarPurchase = pallet_carchain::PurchaseOf<Runtime>;
+pub type CarComputation = pallet_carchain::ComputationOf<Runtime>;
+pub type CarRequest = pallet_carchain::RequestOf<Runtime>;
+pub type CarContribution = pallet_carchain::ContributionOf<Runtime>;
+
 use crate::{
-	AccountId, Babe, Balance, Block, BlockNumber, Codcoin, EpochDuration, Executive, Grandpa,
-	Historical, InherentDataExt, JointToken, Market, MarketAsset, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment, Upkeep,
-	BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	AccountId, Babe, Balance, Block, BlockNumber, CarChain, Codcoin, EpochDuration, Executive,
+	Grandpa, Historical, InherentDataExt, JointToken, Market, MarketAsset, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment,
+	Upkeep, BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
 impl_runtime_apis! {
@@ -466,6 +475,74 @@ impl_runtime_apis! {
 
 		fn loans_of(jtid: JtId, borrower: AccountId) -> Vec<(pallet_jointtoken::LoanId, pallet_jointtoken::Loan<AccountId, BlockNumber, Balance>)> {
 			JointToken::loans_of(&jtid, &borrower)
+		}
+	}
+
+	impl pallet_carchain_runtime_api::CarChainApi<Block, AccountId, Balance, CarDevice, CarRecord, CarGrant, CarPurchase, CarComputation, CarRequest, CarContribution> for Runtime {
+		fn device(vid: Vec<u8>) -> Option<CarDevice> {
+			CarChain::device(vid)
+		}
+
+		fn devices_of(owner: AccountId, start_after: Option<Vec<u8>>, limit: u32) -> Vec<(Vec<u8>, CarDevice)> {
+			CarChain::devices_of(owner, start_after, limit)
+		}
+
+		fn record(id: pallet_carchain::RecordId) -> Option<CarRecord> {
+			CarChain::record(id)
+		}
+
+		fn record_id(address: AccountId, key: Vec<u8>) -> pallet_carchain::RecordId {
+			CarChain::record_id_of(address, key)
+		}
+
+		fn grants_of(record: pallet_carchain::RecordId, start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, CarGrant)> {
+			CarChain::grants_of(record, start_after, limit)
+		}
+
+		fn purchases_of(record: pallet_carchain::RecordId, start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, CarPurchase)> {
+			CarChain::purchases_of(record, start_after, limit)
+		}
+
+		fn is_agent(who: AccountId) -> bool {
+			CarChain::is_agent(who)
+		}
+
+		fn provider(who: AccountId) -> Option<(Balance, u32)> {
+			CarChain::provider(who)
+		}
+
+		fn computation(id: pallet_carchain::ComputationId) -> Option<CarComputation> {
+			CarChain::computation(id)
+		}
+
+		fn request(id: pallet_carchain::RequestId) -> Option<(CarRequest, Vec<CarContribution>)> {
+			CarChain::request(id)
+		}
+
+		fn approved_keys(request: pallet_carchain::RequestId, start_after: Option<pallet_carchain::RecordId>, limit: u32) -> Vec<(pallet_carchain::RecordId, Vec<u8>)> {
+			CarChain::approved_keys(request, start_after, limit)
+		}
+
+		fn result(id: pallet_carchain::RequestId) -> Option<Vec<u8>> {
+			CarChain::result(id)
+		}
+
+		fn emission() -> pallet_carchain::EmissionStatus<Balance> {
+			CarChain::emission_status()
+		}
+
+		fn agent_share(epoch: pallet_carchain::EpochIndex, agent: AccountId) -> (u32, Balance) {
+			CarChain::agent_share(epoch, &agent)
+		}
+
+		fn sale_cost(amount: Balance) -> Option<Balance> {
+			CarChain::sale_cost(amount).ok()
+		}
+
+		fn record_changes() -> Vec<pallet_carchain::RecordChange<AccountId>> {
+			CarChain::record_changes(
+				System::read_events_no_consensus().map(|record| record.event),
+			)
 		}
 	}
 

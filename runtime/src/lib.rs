@@ -43,7 +43,10 @@ use sp_runtime::{
 };
 use sp_version::{runtime_version, RuntimeVersion};
 
-pub use apis::{JtDistribution, JtItem, JtRules, RuntimeApi, RUNTIME_API_VERSIONS};
+pub use apis::{
+	CarComputation, CarContribution, CarDevice, CarGrant, CarPurchase, CarRecord, CarRequest,
+	JtDistribution, JtItem, JtRules, RuntimeApi, RUNTIME_API_VERSIONS,
+};
 pub use configs::*;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
@@ -134,7 +137,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -203,6 +206,7 @@ mod benches {
 		[pallet_market, Market]
 		[pallet_upkeep, Upkeep]
 		[pallet_jointtoken, JointToken]
+		[pallet_carchain, CarChain]
 	);
 }
 mod apis;
@@ -254,6 +258,10 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+	/// CarChain's data token (SPEC §8): a second instance of pallet-balances, kept just below
+	/// the economy's range because 26 and up belong to Leither.
+	#[runtime::pallet_index(19)]
+	pub type DataToken = pallet_balances<Instance2>;
 
 	// The cooperative economy (SPEC §3-§9) starts at index 20.
 	#[runtime::pallet_index(20)]
@@ -266,4 +274,6 @@ mod runtime {
 	pub type JointToken = pallet_jointtoken;
 	#[runtime::pallet_index(24)]
 	pub type Upkeep = pallet_upkeep;
+	#[runtime::pallet_index(25)]
+	pub type CarChain = pallet_carchain;
 }

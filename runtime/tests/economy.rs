@@ -175,6 +175,12 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		<Runtime as pallet_jointtoken::Config>::MaxDuePerBlock::get(),
 		<Runtime as pallet_jointtoken::Config>::MaxItemsPerExpiry::get(),
 	);
+	use pallet_carchain::WeightInfo as _;
+	type Car = <Runtime as pallet_carchain::Config>::WeightInfo;
+	let (cohort, approved) = (
+		<Runtime as pallet_carchain::Config>::MaxCohort::get(),
+		<Runtime as pallet_carchain::Config>::MaxApprovalRecords::get(),
+	);
 	let max = max_extrinsic();
 
 	let worst = [
@@ -214,6 +220,17 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		show("jt repay", Jt::repay()),
 		// The hook's worst case: the most tasks over the most blocks, and the replay keys.
 		show("jt on_initialize", Jt::run_due(jdue, jdue).saturating_add(Jt::forget_expired(jseen))),
+		show("car setup_device", Car::setup_device()),
+		show("car reset_device (two signatures, new owner)", Car::reset_device()),
+		show("car put_record (agent, consent)", Car::put_record()),
+		show("car remove_record", Car::remove_record()),
+		show("car grant (resale that moves, paid)", Car::grant()),
+		show("car approve_usage (16 consents, 64th device)", Car::approve_usage(approved)),
+		show("car submit_result (64 paid)", Car::submit_result(cohort)),
+		show("car cancel_request (64 paid, 1024 keys)", Car::cancel_request(cohort)),
+		show("car close_request (64, 1024 keys)", Car::close_request(cohort)),
+		show("car claim_agent_reward", Car::claim_agent_reward()),
+		show("car buy_data_tokens", Car::buy_data_tokens()),
 	];
 	for w in worst {
 		assert!(w.all_gt(Weight::zero()), "every call has a weight");
@@ -238,6 +255,10 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	assert!(per_signer.ref_time() > 0, "each input adds a signature check: {per_signer:?}");
 	assert!(Jt::submit_transfer(ji, jo).all_gt(Jt::submit_transfer(2, 2)));
 	assert!(Jt::run_due(jdue, 1).all_gt(Jt::run_due(0, 1)));
+	// Each approved record checks one consent; each contributor is one more payment.
+	let per_record = Car::approve_usage(2).saturating_sub(Car::approve_usage(1));
+	assert!(per_record.ref_time() > 0, "each record adds a signature check: {per_record:?}");
+	assert!(Car::submit_result(cohort).all_gt(Car::submit_result(5)));
 }
 
 /// The typical cases docs/WEIGHTS.md quotes (`--nocapture` prints them); each is positive and
@@ -330,4 +351,56 @@ fn generated_weights_of_typical_calls() {
 		assert!(w.all_gt(Weight::zero()), "{name} has a weight");
 		assert!(w.all_lte(worst), "{name} above its worst case");
 	}
+}
+
+#[test]
+fn data_tokens_a_record_mints_trade_on_the_market_for_cod() {
+	use codchain_runtime::{CarChain, DataToken};
+	use frame_support::traits::fungible::Inspect;
+	new_ext(DEV).execute_with(|| {
+		start_block();
+		// Alice registers a record (her own address): phase 1 mints her one data token.
+		let alice = RuntimeOrigin::signed(account(Alice));
+		let key = BoundedVec::truncate_from(b"trip/20160511/1".to_vec());
+		let format = BoundedVec::truncate_from(b"trip-gps".to_vec());
+		let hash = sp_core::H256::repeat_byte(7);
+		assert_ok!(CarChain::put_record(
+			alice.clone(),
+			account(Alice).into(),
+			key,
+			hash,
+			64,
+			format,
+			None
+		));
+		assert_eq!(DataToken::balance(&account(Alice)), UNITS);
+
+		// She offers half of it for COD; Bob takes it. Escrow is a hold on her data tokens.
+		let data = Resource::OnChain(MarketAsset::DataToken);
+		let cod = Resource::OnChain(MarketAsset::Cod);
+		let ratio = Ratio { pay: 1, receive: 2 };
+		assert_ok!(Market::make_offer(
+			alice,
+			data,
+			cod,
+			ratio,
+			UNITS / 2,
+			1,
+			100,
+			0,
+			Default::default()
+		));
+		assert_eq!(DataToken::balance(&account(Alice)), UNITS / 2);
+		assert_ok!(Market::accept(
+			RuntimeOrigin::signed(account(Bob)),
+			0,
+			UNITS / 2,
+			Default::default()
+		));
+		assert_eq!(DataToken::balance(&account(Bob)), UNITS / 2);
+		assert_eq!(DataToken::total_issuance(), UNITS);
+
+		Market::do_try_state().expect("market invariants");
+		CarChain::do_try_state().expect("carchain invariants");
+	});
 }

@@ -78,6 +78,145 @@ pub enum Group {
 	/// Joint tokens: kinds defined by rules, multi-signed items, the desk, presales, loans.
 	#[command(subcommand)]
 	Jt(JtCmd),
+	/// CarChain: your vehicles, their encrypted data in the nodes' value store, grants.
+	#[command(subcommand)]
+	Car(CarCmd),
+}
+
+/// Where a device's record is: the device, the day (which picks the pool address) and the key.
+#[derive(Args, Clone)]
+pub struct CarRecordArgs {
+	/// The device's vid (e.g. a VIN).
+	pub vid: String,
+	/// The day the data belongs to, `YYYYMMDD` or `YYYY-MM-DD`.
+	#[arg(long)]
+	pub date: String,
+	/// The record's key (text, compared byte by byte in range reads).
+	#[arg(long)]
+	pub key: String,
+	/// Addresses in the device's pool.
+	#[arg(long, default_value_t = 16)]
+	pub pool: u32,
+}
+
+#[derive(Subcommand, Clone)]
+pub enum CarCmd {
+	/// Your encryption public key, and a device's pool seed and addresses (nothing is sent).
+	Keys {
+		vid: Option<String>,
+		/// Also show which pool address carries this day's data.
+		#[arg(long, requires = "vid")]
+		date: Option<String>,
+		#[arg(long, default_value_t = 16)]
+		pool: u32,
+	},
+	/// Register a device to you: the device key (its secret URI) signs the setup.
+	Setup {
+		vid: String,
+		#[arg(long)]
+		device: String,
+		/// A registered agent node the device reports through.
+		#[arg(long)]
+		agent: Option<String>,
+	},
+	/// Move a device to you with a new key, signed by its previous key.
+	Reset {
+		vid: String,
+		#[arg(long)]
+		old_device: String,
+		#[arg(long)]
+		device: String,
+		#[arg(long)]
+		agent: Option<String>,
+	},
+	/// A device, or an owner's devices (yours by default).
+	Devices { owner: Option<String> },
+	/// As the device: encrypt a file to the owner's key, register it at the day's pool address
+	/// and upload it to the node.
+	Put {
+		#[command(flatten)]
+		at: CarRecordArgs,
+		/// The value: a file (e.g. a trip-gps JSON).
+		#[arg(long)]
+		file: PathBuf,
+		#[arg(long, default_value = "trip-gps")]
+		format: String,
+		/// The pool seed the wallet gave the device (hex); by default derived from your key.
+		#[arg(long)]
+		pool_seed: Option<String>,
+		/// Submit through this registered agent (secret URI) with the address's consent;
+		/// by default the address submits and pays itself.
+		#[arg(long)]
+		agent: Option<String>,
+	},
+	/// Find a record by day and key, download, decrypt and select columns.
+	Get {
+		#[command(flatten)]
+		at: CarRecordArgs,
+		/// Columns of the JSON value to show (comma-separated); all by default.
+		#[arg(long, value_delimiter = ',')]
+		columns: Vec<String>,
+	},
+	/// A day's records in key order from --start to --end, decrypted.
+	Range {
+		vid: String,
+		#[arg(long)]
+		date: String,
+		#[arg(long)]
+		start: Option<String>,
+		#[arg(long)]
+		end: Option<String>,
+		#[arg(long, value_delimiter = ',')]
+		columns: Vec<String>,
+		#[arg(long, default_value_t = 16)]
+		pool: u32,
+	},
+	/// Grant a record to a buyer: its value key sealed to the buyer's encryption key. The
+	/// day's pool address signs (it pays the fee).
+	Grant {
+		#[command(flatten)]
+		at: CarRecordArgs,
+		#[arg(long)]
+		to: String,
+		/// The buyer's encryption public key (hex, from `car keys`).
+		#[arg(long)]
+		to_key: String,
+		#[arg(long)]
+		resell: bool,
+		#[arg(long)]
+		dup: bool,
+	},
+	/// Put records of one device and day into a provider's usage request: each value key
+	/// sealed to the computation's executor, each pool address consenting.
+	Approve {
+		request: u32,
+		vid: String,
+		#[arg(long)]
+		date: String,
+		/// A record key of that day (repeat).
+		#[arg(long = "key", required = true)]
+		keys: Vec<String>,
+		#[arg(long, default_value_t = 16)]
+		pool: u32,
+	},
+	/// As a grantee: read a record granted to you, by its address and key.
+	Read {
+		/// The record's address.
+		address: String,
+		#[arg(long)]
+		key: String,
+		#[arg(long, value_delimiter = ',')]
+		columns: Vec<String>,
+	},
+	/// Draw a trip record's GPS track (coloured by speed) as an SVG.
+	Trip {
+		#[command(flatten)]
+		at: CarRecordArgs,
+		#[arg(long)]
+		svg: PathBuf,
+	},
+	/// The data token's emission: minted per phase and caps.
+	Emission,
 }
 
 #[derive(Subcommand, Clone)]

@@ -2,6 +2,7 @@
 
 mod account;
 mod args;
+mod car;
 mod codcoin;
 mod input;
 mod jt;
@@ -9,6 +10,7 @@ mod key;
 mod market;
 mod output;
 mod timecoin;
+mod trip;
 mod upkeep;
 
 use args::{Cli, Group};
@@ -73,12 +75,22 @@ impl Ctx {
 	/// receipt.
 	pub async fn submit<C: Payload>(&mut self, call: C) -> Result<Receipt, Error> {
 		let signer = self.signer()?;
+		self.submit_as(call, &signer).await
+	}
+
+	/// As [`Self::submit`], signed by `signer` rather than the wallet's own key (a device's
+	/// pool address, an agent).
+	pub async fn submit_as<C: Payload>(
+		&mut self,
+		call: C,
+		signer: &Keypair,
+	) -> Result<Receipt, Error> {
 		let wait = self.cli.wait;
 		let out = self.out;
 		let client = self.client().await?.clone();
 		let spinner = Spinner::start(out);
 		let result = client
-			.submit(&call, &signer, wait, |p| spinner.update(&p, wait == Wait::Finalized))
+			.submit(&call, signer, wait, |p| spinner.update(&p, wait == Wait::Finalized))
 			.await;
 		spinner.stop().await;
 		let receipt = result?;
@@ -111,6 +123,7 @@ async fn main() {
 		Group::Market(cmd) => market::run(&mut ctx, cmd).await,
 		Group::Upkeep(cmd) => upkeep::run(&mut ctx, cmd).await,
 		Group::Jt(cmd) => jt::run(&mut ctx, cmd).await,
+		Group::Car(cmd) => car::run(&mut ctx, cmd).await,
 	};
 	if let Err(e) = result {
 		out.error(&e);

@@ -606,3 +606,106 @@ fn joint_tokens_against_a_dev_node() {
 	assert_eq!(tokens(&node, &jtid, &incubation), 5000);
 	let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The seed's CarChain wallet: a device set up with its key's proof, the seed's GPS trip
+/// encrypted and uploaded at the day's pool address, found again by date and decrypted with
+/// columns selected, granted to a buyer who decrypts it, drawn as an SVG; strangers read
+/// nothing.
+#[test]
+fn a_car_wallet_against_a_dev_node() {
+	const VIN: &str = "LBVNU79049SB81546";
+	const KEY: &str = "trip/20160511071428/1";
+	let node = start_node();
+	let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+	let trip = root.join("docs/samples/trip-gps.json");
+	let trip = trip.to_str().unwrap();
+	let keys = ok(&node, &["--suri", "//Alice", "car", "keys", VIN, "--date", "2016-05-11"]);
+	let day = keys["dayAddress"].as_str().unwrap().to_string();
+	assert_eq!(keys["addresses"].as_array().unwrap().len(), 16);
+	assert!(keys["addresses"].as_array().unwrap().iter().any(|a| a == &Value::from(day.clone())));
+	// The day's address signs its records and grants, so it needs COD for fees and deposits.
+	ok(&node, &["--suri", "//Alice", "account", "transfer", &day, "10"]);
+	ok(&node, &["--suri", "//Alice", "car", "setup", VIN, "--device", "//Dev1"]);
+	let devices = ok(&node, &["car", "devices", "//Alice"]);
+	assert_eq!(devices[0]["vid"], VIN);
+	assert_eq!(devices[0]["encryptionKey"], keys["encryptionKey"]);
+
+	let put = ok(
+		&node,
+		&[
+			"--suri", "//Alice", "car", "put", VIN, "--date", "20160511", "--key", KEY, "--file",
+			trip,
+		],
+	);
+	let record = event(&put, "RecordPut");
+	// Encrypted: the sealed key (80 bytes) and nonce (12) come on top of the plaintext.
+	let plain = std::fs::metadata(trip).unwrap().len();
+	assert_eq!(record["size"].as_u64().unwrap(), plain + 80 + 12 + 16, "{record}");
+	let got = ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"car",
+			"get",
+			VIN,
+			"--date",
+			"2016-05-11",
+			"--key",
+			KEY,
+			"--columns",
+			"GPS,SPEED",
+		],
+	);
+	assert_eq!(got["value"]["SPEED"], "0,23,52,45,51,33,49,49,48,37");
+	assert_eq!(got["value"]["GPS"].as_array().unwrap().len(), 10);
+	assert!(got["value"].get("VEHICLE_DATA").is_none(), "only the columns asked for");
+	// Another wallet's pool has no record under that day and key.
+	fails(&node, &["--suri", "//Eve", "car", "get", VIN, "--date", "20160511", "--key", KEY]);
+
+	let range = ok(&node, &["--suri", "//Alice", "car", "range", VIN, "--date", "20160511"]);
+	assert_eq!(range["records"].as_array().unwrap().len(), 1);
+	assert_eq!(range["records"][0]["key"], KEY);
+
+	// A grant seals the value key to Bob's encryption key; Bob decrypts, Charlie cannot.
+	let bob = ok(&node, &["--suri", "//Bob", "car", "keys"]);
+	let bob_key = bob["encryptionKey"].as_str().unwrap();
+	let bob_addr = bob["owner"].as_str().unwrap();
+	ok(
+		&node,
+		&[
+			"--suri", "//Alice", "car", "grant", VIN, "--date", "20160511", "--key", KEY, "--to",
+			bob_addr, "--to-key", bob_key,
+		],
+	);
+	let read =
+		ok(&node, &["--suri", "//Bob", "car", "read", &day, "--key", KEY, "--columns", "SPEED"]);
+	assert_eq!(read["value"]["SPEED"], "0,23,52,45,51,33,49,49,48,37");
+	let refused = fails(&node, &["--suri", "//Charlie", "car", "read", &day, "--key", KEY]);
+	assert!(refused["message"].as_str().unwrap().contains("no grant"), "{refused}");
+
+	let svg = std::env::temp_dir().join(format!("codchain-trip-{}.svg", std::process::id()));
+	let drawn = ok(
+		&node,
+		&[
+			"--suri",
+			"//Alice",
+			"car",
+			"trip",
+			VIN,
+			"--date",
+			"20160511",
+			"--key",
+			KEY,
+			"--svg",
+			svg.to_str().unwrap(),
+		],
+	);
+	assert_eq!(drawn["points"], 10);
+	let picture = std::fs::read_to_string(&svg).unwrap();
+	assert!(picture.starts_with("<svg") && picture.matches("<line").count() == 9);
+	let _ = std::fs::remove_file(&svg);
+
+	let emission = ok(&node, &["car", "emission"]);
+	assert_eq!(emission["producers"]["minted"], "1000000000000");
+}

@@ -74,6 +74,7 @@ impl Receipt {
 pub struct Client {
 	api: OnlineClient<Config>,
 	rpc: LegacyRpcMethods<RpcConfigFor<Config>>,
+	raw: RpcClient,
 	url: String,
 }
 
@@ -93,7 +94,7 @@ impl Client {
 			tokio::time::timeout(CONNECT_TIMEOUT, connecting).await.map_err(|_| {
 				unreachable(format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()))
 			})??;
-		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc), url: url.to_string() })
+		Ok(Self { api, rpc: LegacyRpcMethods::new(rpc.clone()), raw: rpc, url: url.to_string() })
 	}
 
 	pub fn url(&self) -> &str {
@@ -108,6 +109,21 @@ impl Client {
 	/// The node's legacy JSON-RPC methods.
 	pub fn rpc(&self) -> &LegacyRpcMethods<RpcConfigFor<Config>> {
 		&self.rpc
+	}
+
+	/// Calls a JSON-RPC method the SDK has no typed wrapper for (the node's own methods,
+	/// such as the CarChain value store's). A node's error comes back as [`Error::Rpc`].
+	pub async fn request<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: subxt::rpcs::client::RpcParams,
+	) -> Result<R, Error> {
+		self.raw.request(method, params).await.map_err(|e| Error::Rpc(e.to_string()))
+	}
+
+	/// The chain's genesis hash: what signed payloads commit to.
+	pub fn genesis(&self) -> crate::H256 {
+		self.api.genesis_hash()
 	}
 
 	/// The chain at its best block: what a transaction just included already shows.

@@ -57,6 +57,9 @@ pub enum Error {
 	/// Input that the SDK refuses before asking the chain (an unknown coin, an empty list).
 	#[error("{0}")]
 	Input(String),
+	/// A node's JSON-RPC method refused the request (the value store's errors, say).
+	#[error("the node refused: {0}")]
+	Rpc(String),
 	/// Anything else the client library reported.
 	#[error("{0}")]
 	Client(String),
@@ -73,6 +76,7 @@ impl Error {
 			Self::Key(_) => "key",
 			Self::Amount(_) => "amount",
 			Self::Input(_) => "input",
+			Self::Rpc(_) => "rpc",
 			Self::Client(_) => "client",
 		}
 	}

@@ -142,6 +142,16 @@ impl Keypair {
 		to_ss58(&self.account_id())
 	}
 
+	/// The secret key's bytes: what wallet keys derived from this one (CarChain's encryption
+	/// key and address pools) are derived from. Never print or send them.
+	pub fn secret_bytes(&self) -> Vec<u8> {
+		match self {
+			Self::Sr25519(p) => p.to_raw_vec(),
+			Self::Ed25519(p) => p.to_raw_vec(),
+			Self::Ecdsa(p) => p.to_raw_vec(),
+		}
+	}
+
 	/// Sign `message` as the chain verifies it (ecdsa signs its blake2-256 hash).
 	pub fn sign(&self, message: &[u8]) -> MultiSignature {
 		match self {

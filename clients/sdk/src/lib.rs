@@ -31,6 +31,8 @@ pub mod runtime {}
 
 pub mod account;
 pub mod amount;
+pub mod carchain;
+pub mod carwallet;
 mod client;
 pub mod codcoin;
 mod coins;

@@ -25,9 +25,9 @@ pub type Trade = TradeInfo<AccountId, MarketAsset, u32>;
 /// Longest unit name of an off-chain resource the runtime stores.
 pub const MAX_UNIT: usize = 16;
 
-/// Parse a resource: `cod`, `timecoin:<issuer>`, `codcoin:<issuer>`, `jt:<kind id>`, or an
-/// off-chain one,
-/// `fiat:<unit>` (e.g. `fiat:CNY`), `time:<unit>`, `info:<unit>`.
+/// Parse a resource: `cod`, `timecoin:<issuer>`, `codcoin:<issuer>`, `jt:<kind id>`, `data`
+/// (CarChain's data token), or an off-chain one, `fiat:<unit>` (e.g. `fiat:CNY`),
+/// `time:<unit>`, `info:<unit>`.
 pub fn parse_resource(input: &str) -> Result<Resource, Error> {
 	let bad = |why: &str| Error::Input(format!("{input:?} is not a resource: {why}"));
 	let (kind, arg) = input.split_once(':').unwrap_or((input, ""));
@@ -46,12 +46,13 @@ pub fn parse_resource(input: &str) -> Result<Resource, Error> {
 		"timecoin" => on_chain(MarketAsset::Timecoin(parse_account(arg)?)),
 		"codcoin" => on_chain(MarketAsset::Codcoin(parse_account(arg)?)),
 		"jt" => on_chain(MarketAsset::JointToken(crate::parse_coin_id(arg)?)),
+		"data" if arg.is_empty() => on_chain(MarketAsset::DataToken),
 		"fiat" => off_chain(OffChainKind::Fiat),
 		"time" => off_chain(OffChainKind::TimeBudget),
 		"info" => off_chain(OffChainKind::Information),
 		_ => Err(bad(
-			"use cod, timecoin:<issuer>, codcoin:<issuer>, jt:<kind id>, fiat:<unit>, time:<unit> \
-			 or info:<unit>",
+			"use cod, timecoin:<issuer>, codcoin:<issuer>, jt:<kind id>, data (CarChain's data \
+			 token), fiat:<unit>, time:<unit> or info:<unit>",
 		)),
 	}
 }
@@ -63,6 +64,7 @@ pub fn format_resource(r: &Resource) -> String {
 		Resource::OnChain(MarketAsset::Timecoin(a)) => format!("timecoin:{}", to_ss58(a)),
 		Resource::OnChain(MarketAsset::Codcoin(a)) => format!("codcoin:{}", to_ss58(a)),
 		Resource::OnChain(MarketAsset::JointToken(id)) => format!("jt:{id:?}"),
+		Resource::OnChain(MarketAsset::DataToken) => "data".into(),
 		Resource::OffChain { kind, unit } => {
 			let kind = match kind {
 				OffChainKind::Fiat => "fiat",

@@ -1,7 +1,8 @@
 //! JSON-RPC methods beyond the ones `sc-service` installs (system, chain, state, author, ...):
 //! account nonce, fee queries, BABE, GRANDPA, and the query methods of Codchain's pallets
-//! (timecoin, codcoin, market, upkeep, joint tokens).
+//! (timecoin, codcoin, market, upkeep, joint tokens, CarChain and its value store).
 
+pub mod carchain;
 pub mod codcoin;
 mod coins;
 pub mod jointtoken;
@@ -64,6 +65,8 @@ pub struct FullDeps<C, P, SC, B> {
 	pub select_chain: SC,
 	pub babe: BabeDeps,
 	pub grandpa: GrandpaDeps<B>,
+	/// CarChain's value store and the peers it fetches from.
+	pub carchain: carchain::StoreDeps,
 }
 
 /// Builds the RPC module of a full node.
@@ -92,7 +95,8 @@ where
 			JtRules,
 			JtItem,
 			JtDistribution,
-		> + BlockBuilder<Block>,
+		> + carchain::CarApi
+		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 	SC: SelectChain<Block> + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
@@ -104,7 +108,7 @@ where
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool, select_chain, babe, grandpa } = deps;
+	let FullDeps { client, pool, select_chain, babe, grandpa, carchain: car } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
@@ -119,6 +123,10 @@ where
 	module.merge(upkeep::UpkeepApiServer::into_rpc(upkeep::Upkeep::new(client.clone())))?;
 	module.merge(jointtoken::JointTokenApiServer::into_rpc(jointtoken::JointToken::new(
 		client.clone(),
+	)))?;
+	module.merge(carchain::CarChainApiServer::into_rpc(carchain::CarChain::new(
+		client.clone(),
+		car,
 	)))?;
 	module.merge(
 		Babe::new(client, babe.babe_worker_handle, babe.keystore, select_chain).into_rpc(),

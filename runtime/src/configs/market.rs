@@ -12,6 +12,7 @@ use sp_core::H256;
 use sp_runtime::ArithmeticError;
 use utxo_core::CoinLedger;
 
+use super::carchain::market as data_token;
 use crate::{
 	deposit, AccountId, Balance, Balances, BlockNumber, Codcoin, JointToken, Market, Runtime,
 	RuntimeHoldReason, Timecoin, DAYS,
@@ -47,6 +48,9 @@ pub enum MarketAsset {
 	/// A joint-token kind (SPEC §5), by its id.
 	#[codec(index = 3)]
 	JointToken(H256),
+	/// CarChain's data token (SPEC §8).
+	#[codec(index = 4)]
+	DataToken,
 }
 
 /// Market amounts are `u128`; timecoin counts seconds in `u64`.
@@ -71,6 +75,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Codcoin(issuer) => Codcoin::is_issuer(issuer),
 			MarketAsset::Timecoin(issuer) => Timecoin::is_issuer(issuer),
 			MarketAsset::JointToken(jtid) => JointToken::exists(jtid),
+			MarketAsset::DataToken => true,
 		}
 	}
 
@@ -89,6 +94,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 				Timecoin::escrow_lock(issuer, owner, seconds(amount)?, &raw(coins))
 			},
 			MarketAsset::JointToken(jtid) => JointToken::escrow_lock(jtid, owner, amount),
+			MarketAsset::DataToken => data_token::lock(owner, amount),
 		}
 	}
 
@@ -110,6 +116,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::JointToken(jtid) => {
 				JointToken::escrow_unlock(jtid, owner, to, amount, payer)
 			},
+			MarketAsset::DataToken => data_token::unlock(owner, to, amount),
 		}
 	}
 
@@ -134,9 +141,11 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			),
 			// Paid to the kind's root (a sale to its desk), the tokens are burned.
 			MarketAsset::JointToken(jtid) => JointToken::market_transfer(jtid, from, to, amount),
+			MarketAsset::DataToken => data_token::transfer(from, to, amount),
 		}
 	}
 
+	// COD and data-token escrow are holds, which cannot be listed without scanning accounts.
 	fn escrow_entries() -> Vec<(MarketAsset, AccountId, Amount)> {
 		let codcoin = Codcoin::escrow_entries()
 			.into_iter()
@@ -158,6 +167,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 				<Timecoin as CoinLedger<_>>::escrowed(issuer, owner).into()
 			},
 			MarketAsset::JointToken(jtid) => JointToken::escrowed(jtid, owner),
+			MarketAsset::DataToken => data_token::escrowed(owner),
 		}
 	}
 
@@ -167,6 +177,8 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Codcoin(issuer) | MarketAsset::Timecoin(issuer) => Some(issuer.clone()),
 			// The deployer stands behind a kind as an issuer behind its coin.
 			MarketAsset::JointToken(jtid) => JointToken::deployer(jtid),
+			// Minted by the chain's emission, no account stands behind it.
+			MarketAsset::DataToken => None,
 		}
 	}
 
@@ -178,6 +190,7 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 			MarketAsset::Timecoin(issuer) => <Timecoin as CoinLedger<_>>::shortfall(issuer).into(),
 			// Joint tokens are backed by their desk, not by collateral claims.
 			MarketAsset::JointToken(_) => 0,
+			MarketAsset::DataToken => 0,
 		}
 	}
 }

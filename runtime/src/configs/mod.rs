@@ -3,6 +3,7 @@
 //! Base pallets (system, balances, fees, utility, sudo) live here; consensus and staking in
 //! [`consensus`].
 
+pub mod carchain;
 pub mod consensus;
 pub mod economy;
 pub mod jointtoken;
