@@ -626,9 +626,22 @@ fn a_car_wallet_against_a_dev_node() {
 	// The day's address signs its records and grants, so it needs COD for fees and deposits.
 	ok(&node, &["--suri", "//Alice", "account", "transfer", &day, "10"]);
 	ok(&node, &["--suri", "//Alice", "car", "setup", VIN, "--device", "//Dev1"]);
+	// A reset needs the previous device key: a wrong one is refused, the right one moves the
+	// device to a new key.
+	fails(
+		&node,
+		&["--suri", "//Alice", "car", "reset", VIN, "--old-device", "//Dev9", "--device", "//Dev2"],
+	);
+	ok(
+		&node,
+		&["--suri", "//Alice", "car", "reset", VIN, "--old-device", "//Dev1", "--device", "//Dev2"],
+	);
 	let devices = ok(&node, &["car", "devices", "//Alice"]);
 	assert_eq!(devices[0]["vid"], VIN);
 	assert_eq!(devices[0]["encryptionKey"], keys["encryptionKey"]);
+	assert_eq!(devices[0]["generation"], 1);
+	let dev2 = ok(&node, &["key", "inspect", "//Dev2"]);
+	assert_eq!(devices[0]["deviceKey"], dev2["address"], "{dev2}");
 
 	let put = ok(
 		&node,
