@@ -29,7 +29,7 @@ use crate::{
 	http::{self, Reply, Req},
 	log, merkle,
 	provider::Proof,
-	receipt,
+	receipt::{self, Standing},
 	spacetime::{self, Sample},
 	store::Journal,
 };
@@ -505,6 +505,14 @@ impl Keeper {
 		}
 		let finalized = self.client.finalized().await?.block_number() as u32;
 		for p in pending.into_iter().filter(|p| p.block_number <= finalized) {
+			let p = match self.settle(p, finalized).await {
+				Ok(Some(p)) => p,
+				Ok(None) => continue,
+				Err(e) => {
+					log::warn(&format!("receipts: {e:#}"));
+					continue;
+				},
+			};
 			match receipt::build(&self.client, self.genesis, self.cfg.contract, &p).await {
 				Ok(r) => {
 					let path = receipt::path(&self.cfg.data_dir, self.cfg.contract, p.seq);
@@ -522,4 +530,53 @@ impl Keeper {
 		}
 		Ok(())
 	}
+	/// `p` as the finalized chain holds it, or `None` while that is unsettled or once it is known
+	/// never to be. A reorganisation may have retracted the block the payment went into: the
+	/// pool then includes the same transaction again, under another `seq` in another block.
+	async fn settle(&self, p: Paid, finalized: u32) -> Result<Option<Paid>> {
+		let hash_at = |n: u32| async move {
+			self.client
+				.rpc()
+				.chain_get_block_hash(Some(n.into()))
+				.await?
+				.ok_or_else(|| anyhow!("the node has no block #{n}"))
+		};
+		if hash_at(p.block_number).await? == receipt::hash_of(&p.block_hash)? {
+			return Ok(Some(p));
+		}
+		let record = upkeep::payments(&self.client, self.cfg.contract)
+			.await?
+			.into_iter()
+			.find(|r| to_ss58(&r.provider) == p.provider && (r.ts, r.te) == (p.ts, p.te));
+		match receipt::standing_after_retraction(&p, record.as_ref(), finalized, &self.me) {
+			Standing::Waiting => Ok(None),
+			Standing::Moved { seq, paid_at } => {
+				let block_hash = format!("{:?}", hash_at(paid_at).await?);
+				let moved = Paid { seq, block_number: paid_at, block_hash, ..p.clone() };
+				log::info(&format!(
+					"pay {}: block #{} was retracted; the same payment is {seq} in #{paid_at}",
+					p.provider, p.block_number
+				));
+				self.paid.lock().await.rewrite(|items| {
+					for it in items.iter_mut().filter(|it| same_period(it, &p)) {
+						*it = moved.clone();
+					}
+				})?;
+				Ok(Some(moved))
+			},
+			Standing::Lost(why) => {
+				log::warn(&format!(
+					"pay {}: block #{} was retracted and [{}, {}) is not this keeper's payment: {why}",
+					p.provider, p.block_number, p.ts, p.te
+				));
+				self.paid.lock().await.rewrite(|items| items.retain(|it| !same_period(it, &p)))?;
+				Ok(None)
+			},
+		}
+	}
+}
+
+/// One provider's period is paid once: it names a payment of this keeper's journal.
+fn same_period(a: &Paid, b: &Paid) -> bool {
+	(&a.provider, a.ts, a.te) == (&b.provider, b.ts, b.te)
 }

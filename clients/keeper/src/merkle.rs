@@ -30,7 +30,7 @@ fn node(left: &Hash, right: &Hash) -> Hash {
 /// Every level of the tree, leaves first, root last.
 pub fn levels(leaves: Vec<Hash>) -> Vec<Vec<Hash>> {
 	let mut levels = vec![leaves];
-	while levels.last().map_or(false, |l| l.len() > 1) {
+	while levels.last().is_some_and(|l| l.len() > 1) {
 		let below = levels.last().expect("not empty");
 		let up = below
 			.chunks(2)

@@ -66,7 +66,7 @@ fn unhex(s: &str) -> Result<Vec<u8>> {
 	hex::decode(s.trim_start_matches("0x")).with_context(|| format!("{s:.20}… is not hex"))
 }
 
-fn hash_of(s: &str) -> Result<H256> {
+pub fn hash_of(s: &str) -> Result<H256> {
 	let b = unhex(s)?;
 	Ok(H256::from(<[u8; 32]>::try_from(b).map_err(|_| anyhow!("a hash is 32 bytes"))?))
 }
@@ -103,6 +103,56 @@ pub async fn build(client: &Client, genesis: H256, contract: u64, paid: &Paid) -
 	})
 }
 
+/// Where a payment this keeper made stands once the block it went into was retracted.
+#[derive(Debug, PartialEq)]
+pub enum Standing {
+	/// Its block was retracted, but the same transaction went into another block (the pool
+	/// re-imports what a reorganisation drops): the payment now has this `seq` in block `paid_at`.
+	Moved { seq: u64, paid_at: u32 },
+	/// Not (yet) in a finalized block again: ask later.
+	Waiting,
+	/// The period was paid otherwise, or the transaction can no longer be included.
+	Lost(String),
+}
+
+/// The standing of `paid` whose block was retracted, given the chain's record for the same
+/// provider and period (if any), the last finalized block and this keeper's account.
+///
+/// The record proves the move only when this keeper paid it with the very attestations it
+/// submitted: another keeper's payment of the period is not this keeper's receipt to write.
+pub fn standing_after_retraction(
+	paid: &Paid,
+	record: Option<&Record>,
+	finalized: u32,
+	me: &AccountId,
+) -> Standing {
+	match record {
+		Some(r) if r.paid_at > finalized => Standing::Waiting,
+		Some(r) => {
+			let ours = unhex(&paid.attestations)
+				.map(|b| H256::from(blake2_256(&b)) == r.digest)
+				.unwrap_or(false);
+			if r.payer == *me && ours {
+				Standing::Moved { seq: r.seq, paid_at: r.paid_at }
+			} else {
+				Standing::Lost(format!(
+					"the period was paid by {} in #{}",
+					to_ss58(&r.payer),
+					r.paid_at
+				))
+			}
+		},
+		// The transaction was signed with an era starting at the block before the best block
+		// the keeper saw, which was at most `paid.block_number - 1`.
+		None if u64::from(finalized)
+			> u64::from(paid.block_number) + codchain_client::MORTALITY =>
+		{
+			Standing::Lost("the transaction expired without being included again".into())
+		},
+		None => Standing::Waiting,
+	}
+}
+
 /// What a verified receipt proves.
 #[derive(Debug, Serialize)]
 pub struct Verified {
@@ -119,7 +169,7 @@ pub struct Verified {
 	pub attested_by: Vec<String>,
 }
 
-type Record = PaymentRecord<AccountId, u128, u32>;
+pub type Record = PaymentRecord<AccountId, u128, u32>;
 type Contract = ContractDetails<AccountId, u128, u32>;
 
 /// Checks `r` against the hash of a block the verifier knows to be finalized on its chain.
@@ -209,4 +259,88 @@ pub fn verify(r: &Receipt, finalized: H256) -> Result<Verified> {
 		payer: to_ss58(&record.payer),
 		attested_by: signers.iter().map(to_ss58).collect(),
 	})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const KEEPER: [u8; 32] = [1; 32];
+	const OTHER: [u8; 32] = [2; 32];
+
+	fn paid(attestations: &[u8]) -> Paid {
+		Paid {
+			provider: to_ss58(&AccountId::from([9; 32])),
+			seq: 8,
+			ts: 37,
+			te: 42,
+			st: "328180".into(),
+			block_number: 42,
+			block_hash: format!("{:?}", H256::repeat_byte(4)),
+			attestations: hex::encode(attestations),
+		}
+	}
+
+	fn record(payer: [u8; 32], attestations: &[u8], seq: u64, paid_at: u32) -> Record {
+		Record {
+			seq,
+			provider: AccountId::from([9; 32]),
+			ts: 37,
+			te: 42,
+			st: 328_180,
+			paid: 1,
+			to_provider: 1,
+			to_each_keeper: 0,
+			keepers_paid: 3,
+			bonus: 0,
+			payer: AccountId::from(payer),
+			paid_at,
+			digest: H256::from(blake2_256(attestations)),
+			capped: false,
+		}
+	}
+
+	#[test]
+	fn the_same_transaction_in_another_block_is_this_keepers_payment_moved() {
+		let me = AccountId::from(KEEPER);
+		let r = record(KEEPER, b"atts", 9, 43);
+		assert_eq!(
+			standing_after_retraction(&paid(b"atts"), Some(&r), 45, &me),
+			Standing::Moved { seq: 9, paid_at: 43 }
+		);
+	}
+
+	#[test]
+	fn a_payment_not_yet_finalized_again_waits() {
+		let me = AccountId::from(KEEPER);
+		let r = record(KEEPER, b"atts", 9, 50);
+		assert_eq!(standing_after_retraction(&paid(b"atts"), Some(&r), 45, &me), Standing::Waiting);
+		assert_eq!(standing_after_retraction(&paid(b"atts"), None, 45, &me), Standing::Waiting);
+	}
+
+	#[test]
+	fn another_keepers_payment_or_other_attestations_are_not_this_keepers_receipt() {
+		let me = AccountId::from(KEEPER);
+		let by_other = record(OTHER, b"atts", 9, 43);
+		assert!(matches!(
+			standing_after_retraction(&paid(b"atts"), Some(&by_other), 45, &me),
+			Standing::Lost(_)
+		));
+		let other_atts = record(KEEPER, b"other", 9, 43);
+		assert!(matches!(
+			standing_after_retraction(&paid(b"atts"), Some(&other_atts), 45, &me),
+			Standing::Lost(_)
+		));
+	}
+
+	#[test]
+	fn a_transaction_past_its_mortality_is_lost() {
+		let me = AccountId::from(KEEPER);
+		let last = 42 + codchain_client::MORTALITY as u32;
+		assert_eq!(standing_after_retraction(&paid(b"atts"), None, last, &me), Standing::Waiting);
+		assert!(matches!(
+			standing_after_retraction(&paid(b"atts"), None, last + 1, &me),
+			Standing::Lost(_)
+		));
+	}
 }

@@ -22,7 +22,7 @@ pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Blocks a signed transaction stays valid for (its mortality), counted from the best block.
-const MORTALITY: u64 = 64;
+pub const MORTALITY: u64 = 64;
 
 /// A view of the chain at one block.
 pub type At = OnlineClientAtBlock<Config>;

@@ -45,7 +45,7 @@ pub mod market;
 pub mod timecoin;
 pub mod upkeep;
 
-pub use client::{AccountBalance, At, Client, Progress, Receipt, Wait, DEFAULT_URL};
+pub use client::{AccountBalance, At, Client, Progress, Receipt, Wait, DEFAULT_URL, MORTALITY};
 pub use error::{ChainError, Error};
 pub use events::EventRecord;
 pub use keyfile::KeyFile;
