@@ -203,10 +203,12 @@ mod benchmarks {
 		funded::<T>(&borrower);
 		let (b, b_account, _) = org::<T>(1, &borrower);
 		org_line::<T>(b, &b_account, &borrower, 0);
+		let line = Lines::<T>::get((&b_account, &borrower, unit())).expect("opened").id;
 		let iou = Iou {
 			lender: b_account.clone(),
 			borrower: borrower.clone(),
 			unit: unit(),
+			line,
 			amount: 1_000,
 			nonce: 0,
 		};

@@ -6,7 +6,7 @@ use sp_runtime::{traits::Zero, Saturating, TryRuntimeError};
 
 use crate::{
 	pallet::{
-		BalanceOf, Config, HoldReason, Lines, LinesByGrantee, Pallet, Proposals,
+		BalanceOf, Config, HoldReason, Lines, LinesByGrantee, NextLineId, Pallet, Proposals,
 		ProposalsByGrantee, RoleLimits,
 	},
 	Organisations,
@@ -35,6 +35,7 @@ impl<T: Config> Pallet<T> {
 				"a proposal for an open line"
 			);
 			ensure!(!line.revoked || line.debt > 0, "a revoked line without debt is kept");
+			ensure!(line.id < NextLineId::<T>::get(), "a line id from the future");
 			if let Some(org) = line.org {
 				ensure!(
 					T::Organisations::account(&org).map_or(true, |a| a == grantor),

@@ -21,12 +21,14 @@ impl<T: Config> Pallet<T> {
 		borrower: &T::AccountId,
 		unit: Unit,
 		amount: Amount,
-		nonce: Option<u64>,
+		signed: Option<(crate::LineId, u64)>,
 	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
 		let key = (lender.clone(), borrower.clone(), unit);
 		let mut line = Lines::<T>::get(&key).ok_or(Error::<T>::NoLine)?;
-		if let Some(n) = nonce {
+		let nonce = signed.map(|(_, n)| n);
+		if let Some((id, n)) = signed {
+			ensure!(id == line.id, Error::<T>::IouForOtherLine);
 			ensure!(n >= line.iou_nonce, Error::<T>::IouReplayed);
 			ensure!(n == line.iou_nonce, Error::<T>::IouOutOfOrder);
 			line.iou_nonce = n.checked_add(1).ok_or(Error::<T>::Overflow)?;
@@ -45,13 +47,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Errors: `BadSignature`, and those of `do_borrow` (`IouReplayed`, `IouOutOfOrder`).
+	/// Errors: `BadSignature`, and those of `do_borrow` (`IouForOtherLine`, `IouReplayed`,
+	/// `IouOutOfOrder`).
 	pub(crate) fn do_submit_iou(iou: IouOf<T>, signature: T::Signature) -> DispatchResult {
 		ensure!(
 			Self::verify(&signature, &Self::iou_payload(&iou), &iou.borrower),
 			Error::<T>::BadSignature
 		);
-		Self::do_borrow(&iou.lender, &iou.borrower, iou.unit, iou.amount, Some(iou.nonce))
+		Self::do_borrow(
+			&iou.lender,
+			&iou.borrower,
+			iou.unit,
+			iou.amount,
+			Some((iou.line, iou.nonce)),
+		)
 	}
 
 	/// Errors: `ZeroAmount`, `NoLine`, `AboveDebt`.

@@ -20,7 +20,8 @@
 //!   on, and the line goes (deposit returned) once its debt is zero.
 //! - **IOUs.** [`issue_iou`](Pallet::issue_iou) is the borrower's own transaction;
 //!   [`submit_iou`](Pallet::submit_iou) carries an IOU the borrower signed off chain over
-//!   `(IOU_TAG, genesis, iou)`, with the line's next nonce, so each counts once. Debt beyond the
+//!   `(IOU_TAG, genesis, iou)`, naming the line's id and its next nonce, so each counts once
+//!   and on that line only. Debt beyond the
 //!   limit in force fails with `BeyondLimit`. The lender records repayment made to it
 //!   ([`accept_repayment`](Pallet::accept_repayment)).
 //! - **Multi-hop payment.** [`pay`](Pallet::pay) moves `amount` from the payer along a route:
@@ -43,18 +44,18 @@
 //! | call | origin | does | errors | events |
 //! |---|---|---|---|---|
 //! | [`propose_line`](Pallet::propose_line) | a side | proposes terms | `BadUnit`, `SelfLine`, `BadTerms`, `LineExists`, `ProposalExists` | `LineProposed` |
-//! | [`accept_line`](Pallet::accept_line) | the other side | opens the line | `NoProposal`, `TermsMismatch`, `LineExists` | `LineOpened` |
+//! | [`accept_line`](Pallet::accept_line) | the other side | opens the line | `NoProposal`, `TermsMismatch` | `LineOpened` |
 //! | [`withdraw_proposal`](Pallet::withdraw_proposal) / [`reject_proposal`](Pallet::reject_proposal) | proposer / other side | drops it | `NoProposal` | `ProposalWithdrawn`, `ProposalRejected` |
 //! | [`set_terms`](Pallet::set_terms) | grantor | new terms from now | `NoLine`, `LineRevoked`, `BadTerms`, `OrgManagedLine` | `TermsChanged` |
 //! | [`revoke_line`](Pallet::revoke_line) | grantor | no new debt | `NoLine`, `LineRevoked` | `LineRevoked`, `LineClosed` |
 //! | [`close_line`](Pallet::close_line) | grantee | drops an unused line | `NoLine`, `DebtOutstanding` | `LineClosed` |
 //! | [`issue_iou`](Pallet::issue_iou) | borrower | owes more | `NoLine`, `LineRevoked`, `NotOrgMember`, `BeyondLimit`, `ZeroAmount` | `IouIssued` |
-//! | [`submit_iou`](Pallet::submit_iou) | anyone | a signed IOU | as `issue_iou`, and `BadSignature`, `IouReplayed`, `IouOutOfOrder` | `IouIssued` |
+//! | [`submit_iou`](Pallet::submit_iou) | anyone | a signed IOU | as `issue_iou`, and `BadSignature`, `IouForOtherLine`, `IouReplayed`, `IouOutOfOrder` | `IouIssued` |
 //! | [`accept_repayment`](Pallet::accept_repayment) | lender | owes less | `NoLine`, `AboveDebt`, `ZeroAmount` | `Repaid`, `LineClosed` |
 //! | [`pay`](Pallet::pay) | payer | multi-hop payment | `EmptyRoute`, `RouteRepeats`, `NoCapacity`, `LineRevoked`, `NotOrgMember`, `BeyondLimit`, `ZeroAmount` | `Paid`, `LineClosed` |
 //! | [`net`](Pallet::net) | anyone | reduces a cycle of debts | `NothingToNet`, `DuplicateEdge`, `SelfLine`, `NoLine`, `AboveDebt`, `PositionChanged`, `ZeroAmount` | `Netted`, `LineClosed` |
 //! | [`set_role_limit`](Pallet::set_role_limit) | organisation admin | a role's sub-limit | `UnknownOrg`, `NotOrgAdmin`, `BadUnit` | `RoleLimitSet` |
-//! | [`open_org_line`](Pallet::open_org_line) | member | a line from its organisation | `UnknownOrg`, `NotOrgMember`, `NoRoleLimit`, `LineExists` | `LineOpened` |
+//! | [`open_org_line`](Pallet::open_org_line) | member | a line from its organisation | `UnknownOrg`, `NotOrgMember`, `NoRoleLimit`, `LineExists`, `ProposalExists` | `LineOpened` |
 //!
 //! Every failing call returns its own error and changes nothing.
 
@@ -233,6 +234,10 @@ pub mod pallet {
 		LineOf<T>,
 	>;
 
+	/// The id the next line gets.
+	#[pallet::storage]
+	pub type NextLineId<T> = StorageValue<_, LineId, ValueQuery>;
+
 	/// The same lines by grantee first: a borrower's lines, and the path finder's edges.
 	#[pallet::storage]
 	pub type LinesByGrantee<T: Config> = StorageNMap<
@@ -409,6 +414,8 @@ pub mod pallet {
 		IouReplayed,
 		/// The IOU's nonce is ahead of the line's: an earlier IOU is missing.
 		IouOutOfOrder,
+		/// The IOU was signed for another line between the same accounts (one since closed).
+		IouForOtherLine,
 		/// A payment needs a payee.
 		EmptyRoute,
 		/// An account appears twice on the payer's route.
@@ -576,7 +583,8 @@ pub mod pallet {
 		}
 
 		/// An IOU the borrower signed off chain, submitted by anyone: `signature` is the
-		/// borrower's over `(IOU_TAG, genesis, iou)`; `iou.nonce` must be the line's next.
+		/// borrower's over `(IOU_TAG, genesis, iou)`; `iou.line` must be the line's id and
+		/// `iou.nonce` its next nonce.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::submit_iou())]
 		pub fn submit_iou(

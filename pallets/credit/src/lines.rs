@@ -6,8 +6,8 @@ use sp_runtime::{traits::Saturating, DispatchResult};
 
 use crate::{
 	pallet::{
-		Config, Error, Event, LineOf, Lines, LinesByGrantee, Pallet, Proposals, ProposalsByGrantee,
-		RoleLimits, TermsOf,
+		Config, Error, Event, LineOf, Lines, LinesByGrantee, NextLineId, Pallet, Proposals,
+		ProposalsByGrantee, RoleLimits, TermsOf,
 	},
 	Amount, Line, Organisations, Proposal, Side, Unit,
 };
@@ -81,6 +81,8 @@ impl<T: Config> Pallet<T> {
 		let (by, depositor, proposal) = Proposals::<T>::get(&key).ok_or(Error::<T>::NoProposal)?;
 		ensure!(by == side.other(), Error::<T>::NoProposal);
 		ensure!(proposal.terms == terms, Error::<T>::TermsMismatch);
+		// `do_propose` and `do_open_org_line` keep a line and a proposal for it from existing
+		// together, so the line is new.
 		Proposals::<T>::remove(&key);
 		ProposalsByGrantee::<T>::remove((grantee.clone(), grantor.clone(), unit));
 		Self::insert_line(grantor, grantee, unit, terms, None, depositor, proposal.deposit);
@@ -97,7 +99,13 @@ impl<T: Config> Pallet<T> {
 		depositor: T::AccountId,
 		deposit: crate::pallet::BalanceOf<T>,
 	) {
+		let id = NextLineId::<T>::mutate(|n| {
+			let id = *n;
+			*n = n.saturating_add(1);
+			id
+		});
 		let line = Line {
+			id,
 			terms,
 			since: frame_system::Pallet::<T>::block_number(),
 			debt: 0,

@@ -4,7 +4,7 @@ use frame_support::{ensure, traits::Get};
 use sp_runtime::DispatchResult;
 
 use crate::{
-	pallet::{Config, Error, Event, Lines, OrgIdOf, Pallet, RoleLimits},
+	pallet::{Config, Error, Event, Lines, OrgIdOf, Pallet, Proposals, RoleLimits},
 	Amount, Organisations, Role, Terms, Unit,
 };
 
@@ -33,8 +33,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Errors: `UnknownOrg`, `NotOrgMember`, `BadUnit`, `NoRoleLimit`, `LineExists`, and the
-	/// deposit's hold.
+	/// Errors: `UnknownOrg`, `NotOrgMember`, `BadUnit`, `NoRoleLimit`, `LineExists`,
+	/// `ProposalExists`, and the deposit's hold.
 	pub(crate) fn do_open_org_line(
 		member: &T::AccountId,
 		org: OrgIdOf<T>,
@@ -46,6 +46,10 @@ impl<T: Config> Pallet<T> {
 		let (limit, _, _) =
 			RoleLimits::<T>::get((org, unit, role)).ok_or(Error::<T>::NoRoleLimit)?;
 		ensure!(!Lines::<T>::contains_key((&account, member, unit)), Error::<T>::LineExists);
+		ensure!(
+			!Proposals::<T>::contains_key((&account, member, unit)),
+			Error::<T>::ProposalExists
+		);
 		let deposit = T::LineDeposit::get();
 		Self::hold_deposit(member, deposit)?;
 		// The terms record the sub-limit at opening, for people; the limit in force is the

@@ -243,10 +243,12 @@ fn an_iou_is_debt_within_the_limit_and_beyond_it_fails() {
 fn a_signed_iou_counts_once_and_only_with_the_borrowers_signature() {
 	run(|| {
 		line("Alice", "Bob", 100);
+		let id = Lines::<Test>::get((account("Alice"), account("Bob"), bw())).unwrap().id;
 		let iou = |amount, nonce| Iou {
 			lender: account("Alice"),
 			borrower: account("Bob"),
 			unit: bw(),
+			line: id,
 			amount,
 			nonce,
 		};
@@ -550,11 +552,13 @@ fn the_path_finder_stops_at_its_budget_and_its_hop_limit() {
 		assert_eq!(Credit::find_path(account("Alice"), account("Admin"), bw(), 1), None);
 		// A hub with more lines than the search budget: the search gives up instead of
 		// reading them all.
+		NextLineId::<Test>::put(2000);
 		for i in 0..MaxPathSearch::get() {
 			let other = AccountId::new([i as u8 + 1; 32]);
 			Lines::<Test>::insert(
 				(other.clone(), account("Member"), bw()),
 				Line {
+					id: 1000 + i as u64,
 					terms: terms(10),
 					since: 1,
 					debt: 0,
@@ -793,6 +797,19 @@ fn members_share_the_organisations_line_up_to_their_roles_sub_limit() {
 		assert_ok!(Credit::open_org_line(o("Member"), 1, bw()));
 		assert_ok!(Credit::open_org_line(o("Eve"), 1, bw()));
 		assert_noop!(Credit::open_org_line(o("Member"), 1, bw()), E::LineExists);
+		// A member who asked the organisation for a line of fixed terms waits for the answer
+		// before opening a role line in the same unit.
+		Orgs::set_role(1, &account("Carol"), Some(Role::Member));
+		assert_ok!(Credit::propose_line(
+			o("Carol"),
+			org.clone(),
+			bw(),
+			Side::Grantee,
+			terms(50),
+			None
+		));
+		assert_noop!(Credit::open_org_line(o("Carol"), 1, bw()), E::ProposalExists);
+		assert_ok!(Credit::withdraw_proposal(o("Carol"), org.clone(), bw(), Side::Grantee, None));
 		// The member pays Alice through the organisation: its own sub-limit binds first.
 		assert_noop!(
 			Credit::pay(o("Member"), route(&["Org", "Alice"]).map_org(&org), bw(), 31, None),

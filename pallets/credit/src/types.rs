@@ -11,6 +11,9 @@ use sp_runtime::traits::UniqueSaturatedInto;
 /// minutes of CPU, cents of a currency), so it has its own type, wide enough for any of them.
 pub type Amount = u128;
 
+/// A line's number, from a counter that never repeats.
+pub type LineId = u64;
+
 /// Domain tag of a signed IOU, so an IOU signature never passes for another purpose.
 pub const IOU_TAG: &[u8; 16] = b"codchain/cr/iou ";
 
@@ -176,6 +179,9 @@ where
 	))
 )]
 pub struct Line<AccountId, Balance, BlockNumber, OrgId> {
+	/// Unique over the chain's history: a line closed and opened again between the same
+	/// accounts is another line, and IOUs signed for the first never count on the second.
+	pub id: LineId,
 	pub terms: Terms<BlockNumber>,
 	/// When the terms took effect: the increase counts from here.
 	pub since: BlockNumber,
@@ -221,8 +227,8 @@ pub struct Proposal<Balance, BlockNumber> {
 }
 
 /// An IOU (the seed's 借条): `borrower` owes `lender` `amount` more of `unit`. Signed by the
-/// borrower off chain and submitted by anyone (usually the lender), it carries the line's next
-/// nonce so that it counts once.
+/// borrower off chain and submitted by anyone (usually the lender), it names the line and
+/// carries the line's next nonce, so that it counts once and on that line only.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
 )]
@@ -232,6 +238,7 @@ pub struct Iou<AccountId> {
 	pub lender: AccountId,
 	pub borrower: AccountId,
 	pub unit: Unit,
+	pub line: LineId,
 	#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
 	pub amount: Amount,
 	pub nonce: u64,
