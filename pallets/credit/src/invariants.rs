@@ -38,7 +38,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(line.id < NextLineId::<T>::get(), "a line id from the future");
 			if let Some(org) = line.org {
 				ensure!(
-					T::Organisations::account(&org).map_or(true, |a| a == grantor),
+					T::Organisations::account(&org).is_none_or(|a| a == grantor),
 					"an organisation's line granted by another account"
 				);
 			}

@@ -66,10 +66,11 @@ pub const LINE_DEPOSIT: Balance = 10;
 pub const ROLE_LIMIT_DEPOSIT: Balance = 7;
 pub const MAX_HOPS: u32 = 4;
 
+/// An organisation of the tests: its account and its members' roles.
+type TestOrg = (AccountId, BTreeMap<AccountId, Role>);
+
 thread_local! {
-	/// Organisations by id: their account and their members' roles.
-	static ORGS: RefCell<BTreeMap<u32, (AccountId, BTreeMap<AccountId, Role>)>> =
-		RefCell::new(BTreeMap::new());
+	static ORGS: RefCell<BTreeMap<u32, TestOrg>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The organisations registry of the tests.

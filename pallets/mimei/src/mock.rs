@@ -66,9 +66,9 @@ pub const REF_DEPOSIT: Balance = 2;
 pub const MAX_VERSIONS: u32 = 5;
 
 thread_local! {
-	static MEMBERS: RefCell<BTreeSet<(u32, AccountId)>> = RefCell::new(BTreeSet::new());
+	static MEMBERS: RefCell<BTreeSet<(u32, AccountId)>> = const { RefCell::new(BTreeSet::new()) };
 	/// Upkeep contracts: id → (owner, live).
-	static CONTRACTS: RefCell<BTreeMap<u64, (AccountId, bool)>> = RefCell::new(BTreeMap::new());
+	static CONTRACTS: RefCell<BTreeMap<u64, (AccountId, bool)>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 pub struct Orgs;
