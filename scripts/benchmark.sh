@@ -16,7 +16,7 @@ SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 CARGO_TARGET_DIR="$BENCH_TARGET" cargo build --release --locked -p codchain-node \
   --features runtime-benchmarks --manifest-path "$ROOT/Cargo.toml"
 
-if [ $# -eq 0 ]; then set -- timecoin codcoin market upkeep jointtoken carchain; fi
+if [ $# -eq 0 ]; then set -- timecoin codcoin market upkeep jointtoken carchain credit orgs mimei; fi
 pallets=("$@")
 for name in "${pallets[@]}"; do
   crate="pallet_${name//-/_}"

@@ -29,9 +29,19 @@ pub type CarPurchase = pallet_carchain::PurchaseOf<Runtime>;
 pub type CarComputation = pallet_carchain::ComputationOf<Runtime>;
 pub type CarRequest = pallet_carchain::RequestOf<Runtime>;
 pub type CarContribution = pallet_carchain::ContributionOf<Runtime>;
+/// Leither's query types.
+pub type CreditLine = pallet_credit::LineViewOf<Runtime>;
+pub type CreditProposal = pallet_credit::ProposalViewOf<Runtime>;
+pub type OrgRecord = pallet_orgs::OrgOf<Runtime>;
+pub type OrgMembership = pallet_orgs::MembershipOf<Runtime>;
+pub type OrgJoinRequest = pallet_orgs::JoinRequestOf<Runtime>;
+pub type OrgNode = pallet_orgs::NodeOf<Runtime>;
+pub type MiMeiObject = pallet_mimei::ObjectOf<Runtime>;
+pub type MiMeiVersion = pallet_mimei::VersionOf<Runtime>;
 
 use crate::{
-	AccountId, Babe, Balance, Block, BlockNumber, CarChain, Codcoin, EpochDuration, Executive,
+	AccountId, Babe, Balance, Block, BlockNumber, CarChain, Codcoin, Credit, EpochDuration,
+	Executive, MiMei, Orgs,
 	Grandpa, Historical, InherentDataExt, JointToken, Market, MarketAsset, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment,
 	Upkeep, BABE_GENESIS_EPOCH_CONFIG, VERSION,
@@ -543,6 +553,96 @@ impl_runtime_apis! {
 			CarChain::record_changes(
 				System::read_events_no_consensus().map(|record| record.event),
 			)
+		}
+	}
+
+	impl pallet_credit_runtime_api::CreditApi<Block, AccountId, pallet_orgs::OrgId, CreditLine, CreditProposal> for Runtime {
+		fn line(grantor: AccountId, grantee: AccountId, unit: pallet_credit::Unit) -> Option<CreditLine> {
+			Credit::line(grantor, grantee, unit)
+		}
+
+		fn lines_of(who: AccountId, side: pallet_credit::Side, start_after: Option<(AccountId, pallet_credit::Unit)>, limit: u32) -> Vec<CreditLine> {
+			Credit::lines_of(who, side, start_after, limit)
+		}
+
+		fn proposals_of(who: AccountId, side: pallet_credit::Side, start_after: Option<(AccountId, pallet_credit::Unit)>, limit: u32) -> Vec<CreditProposal> {
+			Credit::proposals_of(who, side, start_after, limit)
+		}
+
+		fn capacity(from: AccountId, to: AccountId, unit: pallet_credit::Unit) -> pallet_credit::Amount {
+			Credit::capacity(from, to, unit)
+		}
+
+		fn find_path(from: AccountId, to: AccountId, unit: pallet_credit::Unit, amount: pallet_credit::Amount) -> Option<Vec<AccountId>> {
+			Credit::find_path(from, to, unit, amount)
+		}
+
+		fn role_limits(org: pallet_orgs::OrgId) -> Vec<(pallet_credit::Unit, pallet_credit::Role, pallet_credit::Amount)> {
+			Credit::role_limits(org)
+		}
+	}
+
+	impl pallet_orgs_runtime_api::OrgsApi<Block, AccountId, OrgRecord, OrgMembership, OrgJoinRequest, OrgNode> for Runtime {
+		fn org(id: pallet_orgs::OrgId) -> Option<OrgRecord> {
+			Orgs::org(id)
+		}
+
+		fn orgs(start_after: Option<pallet_orgs::OrgId>, limit: u32) -> Vec<(pallet_orgs::OrgId, OrgRecord)> {
+			Orgs::orgs(start_after, limit)
+		}
+
+		fn members(org: pallet_orgs::OrgId, start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, OrgMembership)> {
+			Orgs::members(org, start_after, limit)
+		}
+
+		fn orgs_of(who: AccountId, start_after: Option<pallet_orgs::OrgId>, limit: u32) -> Vec<(pallet_orgs::OrgId, pallet_orgs::Role)> {
+			Orgs::orgs_of(who, start_after, limit)
+		}
+
+		fn requests(org: pallet_orgs::OrgId, start_after: Option<AccountId>, limit: u32) -> Vec<(AccountId, OrgJoinRequest)> {
+			Orgs::requests(org, start_after, limit)
+		}
+
+		fn nodes(cod: pallet_orgs::OrgId, start_after: Option<pallet_orgs::NodeKey>, limit: u32) -> Vec<OrgNode> {
+			Orgs::nodes(cod, start_after, limit)
+		}
+
+		fn node(id: sp_core::H256) -> Option<OrgNode> {
+			Orgs::node(id)
+		}
+
+		fn node_id(cod: pallet_orgs::OrgId, key: pallet_orgs::NodeKey) -> sp_core::H256 {
+			pallet_orgs::node_id(cod, &key)
+		}
+
+		fn node_payload(cod: pallet_orgs::OrgId, operator: AccountId) -> Vec<u8> {
+			Orgs::node_payload(cod, &operator)
+		}
+	}
+
+	impl pallet_mimei_runtime_api::MiMeiApi<Block, AccountId, MiMeiObject, MiMeiVersion> for Runtime {
+		fn object(id: pallet_mimei::ObjectId) -> Option<(MiMeiObject, bool)> {
+			MiMei::object(id)
+		}
+
+		fn object_id(author: AccountId, app_type: Vec<u8>, ext: Vec<u8>, mark: Vec<u8>) -> pallet_mimei::ObjectId {
+			pallet_mimei::object_id(&author, &app_type, &ext, &mark)
+		}
+
+		fn resolve(id: pallet_mimei::ObjectId, selector: pallet_mimei::Selector) -> Option<(pallet_mimei::VersionNo, MiMeiVersion)> {
+			MiMei::resolve(id, selector)
+		}
+
+		fn versions(id: pallet_mimei::ObjectId, start_after: Option<pallet_mimei::VersionNo>, limit: u32) -> Vec<(pallet_mimei::VersionNo, MiMeiVersion)> {
+			MiMei::versions(id, start_after, limit)
+		}
+
+		fn refs_from(id: pallet_mimei::ObjectId, start_after: Option<pallet_mimei::ObjectId>, limit: u32) -> Vec<pallet_mimei::ObjectId> {
+			MiMei::refs_from(id, start_after, limit)
+		}
+
+		fn refs_to(id: pallet_mimei::ObjectId, start_after: Option<pallet_mimei::ObjectId>, limit: u32) -> Vec<pallet_mimei::ObjectId> {
+			MiMei::refs_to(id, start_after, limit)
 		}
 	}
 

@@ -137,7 +137,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -207,6 +207,9 @@ mod benches {
 		[pallet_upkeep, Upkeep]
 		[pallet_jointtoken, JointToken]
 		[pallet_carchain, CarChain]
+		[pallet_credit, Credit]
+		[pallet_orgs, Orgs]
+		[pallet_mimei, MiMei]
 	);
 }
 mod apis;
@@ -276,4 +279,13 @@ mod runtime {
 	pub type Upkeep = pallet_upkeep;
 	#[runtime::pallet_index(25)]
 	pub type CarChain = pallet_carchain;
+
+	// Leither (SPEC §9): one pallet per part; organisations and cods share one, as a cod is an
+	// organisation.
+	#[runtime::pallet_index(26)]
+	pub type Credit = pallet_credit;
+	#[runtime::pallet_index(27)]
+	pub type Orgs = pallet_orgs;
+	#[runtime::pallet_index(28)]
+	pub type MiMei = pallet_mimei;
 }

@@ -4,6 +4,7 @@
 //! [`consensus`].
 
 pub mod carchain;
+pub mod leither;
 pub mod consensus;
 pub mod economy;
 pub mod jointtoken;
