@@ -117,8 +117,7 @@ impl pallet_credit::Config for Runtime {
 	type MaxNetEdges = ConstU32<16>;
 	// A path search reads at most this many lines: a few milliseconds of a node's time.
 	type MaxPathSearch = ConstU32<2048>;
-	// PROVISIONAL until scripts/benchmark.sh measures it (branch only, never on main).
-	type WeightInfo = ();
+	type WeightInfo = pallet_credit::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_credit::Sr25519Signers;
 }
@@ -134,8 +133,7 @@ impl pallet_orgs::Config for Runtime {
 	type MaxNameLen = ConstU32<64>;
 	type MaxInfoLen = ConstU32<256>;
 	type MaxMembers = ConstU32<10_000>;
-	// PROVISIONAL until scripts/benchmark.sh measures it (branch only, never on main).
-	type WeightInfo = ();
+	type WeightInfo = pallet_orgs::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_mimei::Config for Runtime {
@@ -148,8 +146,7 @@ impl pallet_mimei::Config for Runtime {
 	type RefDeposit = MiMeiRefDeposit;
 	type MaxFieldLen = ConstU32<64>;
 	type MaxVersions = ConstU32<{ u32::MAX }>;
-	// PROVISIONAL until scripts/benchmark.sh measures it (branch only, never on main).
-	type WeightInfo = ();
+	type WeightInfo = pallet_mimei::weights::SubstrateWeight<Runtime>;
 }
 
 /// What the benchmarks of one pallet need of another, made through the other's calls.
