@@ -39,6 +39,9 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// The node's id under a cod (organisation), and the proof its key gives to register it.
+	NodeId(crate::node_id::NodeIdCmd),
 }
 
 /// `codchain-node [SUBCOMMAND] [OPTIONS]`.

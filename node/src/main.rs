@@ -9,6 +9,7 @@ mod carchain;
 mod chain_spec;
 mod cli;
 mod command;
+mod node_id;
 mod rpc;
 mod service;
 

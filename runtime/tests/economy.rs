@@ -181,6 +181,16 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		<Runtime as pallet_carchain::Config>::MaxCohort::get(),
 		<Runtime as pallet_carchain::Config>::MaxApprovalRecords::get(),
 	);
+	use pallet_credit::WeightInfo as _;
+	type Cr = <Runtime as pallet_credit::Config>::WeightInfo;
+	let (hops, edges) = (
+		<Runtime as pallet_credit::Config>::MaxHops::get(),
+		<Runtime as pallet_credit::Config>::MaxNetEdges::get(),
+	);
+	use pallet_orgs::WeightInfo as _;
+	type Og = <Runtime as pallet_orgs::Config>::WeightInfo;
+	use pallet_mimei::WeightInfo as _;
+	type Mm = <Runtime as pallet_mimei::Config>::WeightInfo;
 	let max = max_extrinsic();
 
 	let worst = [
@@ -231,6 +241,23 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 		show("car close_request (64, 1024 keys)", Car::close_request(cohort)),
 		show("car claim_agent_reward", Car::claim_agent_reward()),
 		show("car buy_data_tokens", Car::buy_data_tokens()),
+		show("credit propose_line (for an organisation)", Cr::propose_line()),
+		show("credit accept_line", Cr::accept_line()),
+		show("credit submit_iou (signed, role line)", Cr::submit_iou()),
+		show("credit accept_repayment (line closes)", Cr::accept_repayment()),
+		show("credit pay (6 hops, role lines, lines closed)", Cr::pay(hops)),
+		show("credit net (16 debts, lines closed)", Cr::net(edges)),
+		show("credit set_role_limit", Cr::set_role_limit()),
+		show("orgs create (longest name and info)", Og::create()),
+		show("orgs approve_join", Og::approve_join()),
+		show("orgs dissolve", Og::dissolve()),
+		show("orgs register_node (ed25519 proof)", Og::register_node()),
+		show("orgs deregister_node", Og::deregister_node()),
+		show("mimei create", Mm::create()),
+		show("mimei add_version (organisation writer)", Mm::add_version()),
+		show("mimei release (upkeep contract checked)", Mm::release()),
+		show("mimei add_ref", Mm::add_ref()),
+		show("mimei remove_object (3 versions)", Mm::remove_object()),
 	];
 	for w in worst {
 		assert!(w.all_gt(Weight::zero()), "every call has a weight");
@@ -259,6 +286,11 @@ fn every_call_fits_a_block_in_its_worst_case_and_weighs_what_its_shape_implies()
 	let per_record = Car::approve_usage(2).saturating_sub(Car::approve_usage(1));
 	assert!(per_record.ref_time() > 0, "each record adds a signature check: {per_record:?}");
 	assert!(Car::submit_result(cohort).all_gt(Car::submit_result(5)));
+	// Each hop of a payment, and each netted debt, reads and writes lines of its own.
+	let per_hop = Cr::pay(2).saturating_sub(Cr::pay(1));
+	assert!(per_hop.ref_time() > 0 && per_hop.proof_size() > 0, "per hop: {per_hop:?}");
+	let per_edge = Cr::net(3).saturating_sub(Cr::net(2));
+	assert!(per_edge.ref_time() > 0 && per_edge.proof_size() > 0, "per debt: {per_edge:?}");
 }
 
 /// The typical cases docs/WEIGHTS.md quotes (`--nocapture` prints them); each is positive and

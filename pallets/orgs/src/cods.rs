@@ -1,20 +1,19 @@
 //! The cod registry: an organisation's modeller and deployer keys, and the nodes registered
 //! under it by their network keys.
 
-use codec::Encode;
 use frame_support::{ensure, traits::Get};
 use sp_runtime::DispatchResult;
 
 use crate::{
 	node_id,
 	pallet::{Config, Error, Event, Members, NodeIds, Nodes, Orgs, Pallet},
-	CodKeys, Node, NodeKey, NodeSignature, OrgId, Role, NODE_TAG,
+	CodKeys, Node, NodeKey, NodeSignature, OrgId, Role,
 };
 
 impl<T: Config> Pallet<T> {
 	/// What a node key signs to register under `cod` for `operator`.
 	pub fn node_payload(cod: OrgId, operator: &T::AccountId) -> alloc::vec::Vec<u8> {
-		(NODE_TAG, Self::genesis(), cod, operator).encode()
+		crate::node_payload(&Self::genesis(), cod, operator)
 	}
 
 	/// Errors: `UnknownOrg`, `NotAdmin` (to make a cod), `NotModeller` (to change one),

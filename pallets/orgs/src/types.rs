@@ -26,6 +26,15 @@ pub fn node_id(cod: OrgId, key: &NodeKey) -> H256 {
 	H256(sp_io::hashing::blake2_256(&(cod, key).encode()))
 }
 
+/// What a node key signs to register under `cod` for `operator`, on the chain of `genesis`.
+pub fn node_payload<Hash: Encode, AccountId: Encode>(
+	genesis: &Hash,
+	cod: OrgId,
+	operator: &AccountId,
+) -> alloc::vec::Vec<u8> {
+	(NODE_TAG, genesis, cod, operator).encode()
+}
+
 /// A member's role (the seed's 管理员, 群成员, Guest).
 #[derive(
 	Clone,

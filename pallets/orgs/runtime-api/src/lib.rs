@@ -8,7 +8,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_orgs::types::{NodeKey, OrgId, Role};
+pub use pallet_orgs::types::{node_id, node_payload, NodeKey, OrgId, Role, NODE_TAG};
 use sp_core::H256;
 
 sp_api::decl_runtime_apis! {
