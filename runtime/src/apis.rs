@@ -41,10 +41,9 @@ pub type MiMeiVersion = pallet_mimei::VersionOf<Runtime>;
 
 use crate::{
 	AccountId, Babe, Balance, Block, BlockNumber, CarChain, Codcoin, Credit, EpochDuration,
-	Executive, MiMei, Orgs,
-	Grandpa, Historical, InherentDataExt, JointToken, Market, MarketAsset, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin, TransactionPayment,
-	Upkeep, BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	Executive, Grandpa, Historical, InherentDataExt, JointToken, Market, MarketAsset, MiMei, Nonce,
+	Orgs, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking, System, Timecoin,
+	TransactionPayment, Upkeep, BABE_GENESIS_EPOCH_CONFIG, VERSION,
 };
 
 impl_runtime_apis! {

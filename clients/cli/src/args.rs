@@ -81,6 +81,15 @@ pub enum Group {
 	/// CarChain: your vehicles, their encrypted data in the nodes' value store, grants.
 	#[command(subcommand)]
 	Car(CarCmd),
+	/// Leither credit: lines, IOUs, payments along lines, netting.
+	#[command(subcommand)]
+	Credit(crate::credit::CreditCmd),
+	/// Leither organisations and the cod registry of nodes.
+	#[command(subcommand)]
+	Org(crate::org::OrgCmd),
+	/// MiMei content objects: versions, pointers, references, at any block.
+	#[command(subcommand)]
+	Mimei(crate::mimei::MiMeiCmd),
 }
 
 /// Where a device's record is: the device, the day (which picks the pool address) and the key.

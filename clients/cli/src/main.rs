@@ -4,10 +4,13 @@ mod account;
 mod args;
 mod car;
 mod codcoin;
+mod credit;
 mod input;
 mod jt;
 mod key;
 mod market;
+mod mimei;
+mod org;
 mod output;
 mod timecoin;
 mod trip;
@@ -124,6 +127,9 @@ async fn main() {
 		Group::Upkeep(cmd) => upkeep::run(&mut ctx, cmd).await,
 		Group::Jt(cmd) => jt::run(&mut ctx, cmd).await,
 		Group::Car(cmd) => car::run(&mut ctx, cmd).await,
+		Group::Credit(cmd) => credit::run(&mut ctx, cmd).await,
+		Group::Org(cmd) => org::run(&mut ctx, cmd).await,
+		Group::Mimei(cmd) => mimei::run(&mut ctx, cmd).await,
 	};
 	if let Err(e) = result {
 		out.error(&e);

@@ -150,6 +150,17 @@ impl Client {
 		self.best().await?.runtime_apis().call(payload).await.map_err(Error::client)
 	}
 
+	/// Call a runtime API at block `hash`: what the chain said then (the node must still have
+	/// that block's state; an archive node has every block's).
+	pub async fn query_at<P: subxt::runtime_apis::Payload>(
+		&self,
+		hash: crate::H256,
+		payload: P,
+	) -> Result<P::ReturnType, Error> {
+		let at = self.api.at_block(hash).await.map_err(Error::client)?;
+		at.runtime_apis().call(payload).await.map_err(Error::client)
+	}
+
 	/// Sign `call` for submission on top of the best block, with the next nonce the node's pool
 	/// knows (so several transactions in a row do not collide).
 	pub async fn sign<C: Payload>(

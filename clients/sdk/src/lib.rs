@@ -36,12 +36,15 @@ pub mod carwallet;
 mod client;
 pub mod codcoin;
 mod coins;
+pub mod credit;
 pub mod error;
 pub mod events;
 pub mod jointtoken;
 pub mod keyfile;
 pub mod keys;
 pub mod market;
+pub mod mimei;
+pub mod orgs;
 pub mod timecoin;
 pub mod upkeep;
 

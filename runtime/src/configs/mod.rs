@@ -4,10 +4,10 @@
 //! [`consensus`].
 
 pub mod carchain;
-pub mod leither;
 pub mod consensus;
 pub mod economy;
 pub mod jointtoken;
+pub mod leither;
 pub mod market;
 pub mod upkeep;
 pub use consensus::*;
