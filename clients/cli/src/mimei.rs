@@ -125,7 +125,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MiMeiCmd) -> Result<(), Error> {
 	use MiMeiCmd as C;
 	match cmd {
 		C::Create { app_type, ext, mark, read, write, require_upkeep } => {
-			let author = ctx.signer()?.account_id();
+			// The receipt's `Created` event names the object's id.
 			let call = mm::create(
 				app_type.as_bytes(),
 				ext.as_bytes(),
@@ -134,9 +134,7 @@ pub async fn run(ctx: &mut Ctx, cmd: MiMeiCmd) -> Result<(), Error> {
 				mm::access(&write)?,
 				require_upkeep,
 			);
-			ctx.submit(call).await?;
-			let oid = mm::object_id(&author, app_type.as_bytes(), ext.as_bytes(), mark.as_bytes());
-			ctx.out.show(json!({"id": format!("{oid:?}")}), || format!("object {oid:?}"));
+			drop(ctx.submit(call).await?)
 		},
 		C::Id { author, app_type, ext, mark } => {
 			let oid = mm::object_id(

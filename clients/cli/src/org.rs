@@ -76,6 +76,9 @@ pub enum OrgCmd {
 	Nodes { cod: u32 },
 	/// The id a node KEY has under COD.
 	NodeId { cod: u32, key: String },
+	/// The chain's genesis hash and the bytes a node key signs to register under COD for
+	/// OPERATOR (you by default): what `codchain-node node-id --genesis` needs.
+	NodePayload { cod: u32, operator: Option<String> },
 }
 
 fn bytes<const N: usize>(s: &str, what: &str) -> Result<[u8; N], Error> {
@@ -235,6 +238,16 @@ pub async fn run(ctx: &mut Ctx, cmd: OrgCmd) -> Result<(), Error> {
 				}
 				t.to_string()
 			});
+		},
+		C::NodePayload { cod, operator } => {
+			let operator = ctx.account_or_signer(operator.as_deref())?;
+			let genesis = ctx.client().await?.genesis();
+			let payload = og::node_payload(genesis, cod, &operator);
+			let v = json!({
+				"genesis": format!("{genesis:?}"), "cod": cod, "operator": addr(&operator),
+				"payload": format!("0x{}", hex::encode(&payload)),
+			});
+			ctx.out.show(v, || format!("genesis {genesis:?}\npayload 0x{}", hex::encode(&payload)));
 		},
 		C::NodeId { cod, key } => {
 			let id = og::node_id(cod, &bytes(&key, "node key")?);

@@ -722,3 +722,149 @@ fn a_car_wallet_against_a_dev_node() {
 	let emission = ok(&node, &["car", "emission"]);
 	assert_eq!(emission["producers"]["minted"], "1000000000000");
 }
+
+/// Issue 14 end to end: credit lines between users, a three-hop payment on the route the
+/// chain finds, an IOU signed offline and its replay refused, a netting cycle; an organisation
+/// with a join request approved (not by a non-admin); one node key registered in two cods with
+/// two ids; a MiMei object with three versions resolved at an old block.
+#[test]
+fn leither_against_a_dev_node() {
+	let node = start_node();
+	let s = |who: &str, args: &[&str]| {
+		let mut v = vec!["--suri", who];
+		v.extend_from_slice(args);
+		ok(&node, &v)
+	};
+	let f = |who: &str, args: &[&str]| {
+		let mut v = vec!["--suri", who];
+		v.extend_from_slice(args);
+		fails(&node, &v)
+	};
+	for who in ["//Carol", "//Dave", "//Eve"] {
+		s("//Alice", &["account", "transfer", who, "1000"]);
+	}
+	// Lines of 100 BW: Bob to Alice, Carol to Bob, Dave to Carol, each offered by its grantor
+	// and accepted by its grantee with the same terms.
+	for (grantor, grantee) in [("//Bob", "//Alice"), ("//Carol", "//Bob"), ("//Dave", "//Carol")] {
+		s(grantor, &["credit", "propose", grantee, "BW", "--side", "grantor", "--limit", "100"]);
+		f(grantee, &["credit", "accept", grantor, "BW", "--side", "grantee", "--limit", "99"]);
+		s(grantee, &["credit", "accept", grantor, "BW", "--side", "grantee", "--limit", "100"]);
+	}
+	let route = ok(&node, &["credit", "path", "//Alice", "//Dave", "BW", "40"]);
+	assert_eq!(route.as_array().unwrap().len(), 3, "{route}");
+	s("//Alice", &["credit", "pay", "//Dave", "BW", "40"]);
+	for (grantor, grantee) in [("//Bob", "//Alice"), ("//Carol", "//Bob"), ("//Dave", "//Carol")] {
+		assert_eq!(ok(&node, &["credit", "line", grantor, grantee, "BW"])["debt"], "40");
+	}
+	// Beyond the line: refused, nothing changes.
+	let e = f("//Alice", &["credit", "borrow", "//Bob", "BW", "61"]);
+	assert!(e.to_string().contains("BeyondLimit"), "{e}");
+	// An IOU Bob signs offline; Carol submits it once.
+	let iou = s("//Bob", &["credit", "sign-iou", "//Carol", "BW", "10"]).to_string();
+	s("//Carol", &["credit", "submit-iou", &iou]);
+	let e = f("//Carol", &["credit", "submit-iou", &iou]);
+	assert!(e.to_string().contains("IouReplayed"), "{e}");
+	assert_eq!(ok(&node, &["credit", "line", "//Carol", "//Bob", "BW"])["debt"], "50");
+	// Close the cycle: Alice grants Dave a line and Dave borrows 20 on it.
+	s("//Alice", &["credit", "propose", "//Dave", "BW", "--side", "grantor", "--limit", "50"]);
+	s("//Dave", &["credit", "accept", "//Alice", "BW", "--side", "grantee", "--limit", "50"]);
+	s("//Dave", &["credit", "borrow", "//Alice", "BW", "20"]);
+	let (bob, carol, dave, alice) = (
+		ok(&node, &["key", "inspect", "//Bob"])["address"].as_str().unwrap().to_string(),
+		ok(&node, &["key", "inspect", "//Carol"])["address"].as_str().unwrap().to_string(),
+		ok(&node, &["key", "inspect", "//Dave"])["address"].as_str().unwrap().to_string(),
+		ok(&node, &["key", "inspect", "//Alice"])["address"].as_str().unwrap().to_string(),
+	);
+	let debt = |l: &str, b: &str, n: u32| format!("{l}:{b}:{n}");
+	let cycle = |last: u32| {
+		vec![
+			"credit".to_string(),
+			"net".into(),
+			"BW".into(),
+			"--debt".into(),
+			debt(&bob, &alice, 20),
+			"--debt".into(),
+			debt(&carol, &bob, 20),
+			"--debt".into(),
+			debt(&dave, &carol, 20),
+			"--debt".into(),
+			debt(&alice, &dave, last),
+		]
+	};
+	let off_by_one = cycle(19);
+	let e = f("//Eve", &off_by_one.iter().map(String::as_str).collect::<Vec<_>>());
+	assert!(e.to_string().contains("PositionChanged"), "{e}");
+	let good = cycle(20);
+	s("//Eve", &good.iter().map(String::as_str).collect::<Vec<_>>());
+	assert_eq!(ok(&node, &["credit", "line", "//Bob", "//Alice", "BW"])["debt"], "20");
+	assert_eq!(ok(&node, &["credit", "line", "//Alice", "//Dave", "BW"])["debt"], "0");
+
+	// An organisation: Eve asks to join, Bob (no admin) cannot approve, Alice does.
+	s("//Alice", &["org", "create", "Leither", "--info", "leither.org"]);
+	s("//Eve", &["org", "join", "0"]);
+	let e = f("//Bob", &["org", "approve", "0", "//Eve"]);
+	assert!(e.to_string().contains("NotAdmin"), "{e}");
+	s("//Alice", &["org", "approve", "0", "//Eve"]);
+	let org = ok(&node, &["org", "show", "0"]);
+	assert_eq!(org["members"], 2, "{org}");
+	assert_eq!(ok(&node, &["org", "mine", "//Eve"])[0]["role"], "member");
+
+	// Two cods; Eve runs one node in both: one key, two ids, each shown by the registry.
+	s("//Alice", &["org", "create", "Second"]);
+	s("//Eve", &["org", "join", "1"]);
+	s("//Alice", &["org", "approve", "1", "//Eve"]);
+	let base = tempfile::tempdir().unwrap();
+	let mut ids = Vec::new();
+	for cod in ["0", "1"] {
+		s("//Alice", &["org", "set-cod-keys", cod, "--modeller", "//Alice", "--deployer", "//Bob"]);
+		let genesis =
+			s("//Eve", &["org", "node-payload", cod])["genesis"].as_str().unwrap().to_string();
+		let out = Command::new(node_bin())
+			.args([
+				"node-id",
+				"--dev",
+				"--cod",
+				cod,
+				"--operator",
+				&s("//Eve", &["key", "inspect"])["address"].as_str().unwrap().to_string(),
+				"--genesis",
+				&genesis,
+				"--base-path",
+			])
+			.arg(base.path())
+			.output()
+			.unwrap();
+		assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+		let id: Value = serde_json::from_slice(&out.stdout).unwrap();
+		let (key, proof) = (id["nodeKey"].as_str().unwrap(), id["proof"].as_str().unwrap());
+		s("//Eve", &["org", "register-node", cod, key, proof]);
+		let nodes = ok(&node, &["org", "nodes", cod]);
+		assert_eq!(nodes[0]["id"], id["nodeId"], "{nodes}");
+		ids.push((key.to_string(), id["nodeId"].clone()));
+	}
+	assert_eq!(ids[0].0, ids[1].0, "one key");
+	assert_ne!(ids[0].1, ids[1].1, "two ids");
+
+	// A MiMei object with three versions; what `cur` and `last` named at an old block.
+	let created = s("//Alice", &["mimei", "create", "blog", "md", "hello"]);
+	let id = event(&created, "Created")["id"].as_str().unwrap().to_string();
+	let mut blocks = Vec::new();
+	for n in 0..3u8 {
+		let dir = tempfile::tempdir().unwrap();
+		let file = dir.path().join("v.md");
+		std::fs::write(&file, format!("version {n}")).unwrap();
+		let r = s("//Alice", &["mimei", "add-version", &id, file.to_str().unwrap()]);
+		blocks.push(r["blockNumber"].as_u64().unwrap());
+	}
+	s("//Alice", &["mimei", "point", &id, "cur", "2"]);
+	let e = f("//Eve", &["mimei", "point", &id, "cur", "0"]);
+	assert!(e.to_string().contains("NotWriter"), "{e}");
+	let now = ok(&node, &["mimei", "resolve", &id, "cur"]);
+	assert_eq!(now["version"], 2);
+	let old = blocks[1].to_string();
+	let then = ok(&node, &["mimei", "resolve", &id, "last", "--at", &old]);
+	assert_eq!(then["version"], 1, "at block {old} the newest version was 1");
+	let then_cur = ok(&node, &["mimei", "resolve", &id, "cur", "--at", &old]);
+	assert_eq!(then_cur["version"], 0);
+	assert_eq!(ok(&node, &["mimei", "versions", &id]).as_array().unwrap().len(), 3);
+}
