@@ -710,10 +710,12 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use crate::{Balances, Codcoin, JointToken, Market, Timecoin, Timestamp, Upkeep};
+			use crate::{Balances, Codcoin, JointToken, Market, Sudo, Timecoin, Timestamp, Upkeep, Utility};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -724,13 +726,32 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Codcoin, JointToken, Market, Timecoin, Timestamp, Upkeep};
+			use crate::{Balances, Codcoin, JointToken, Market, Sudo, Timecoin, Timestamp, Upkeep, Utility};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::WhitelistedStorageKeys;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl frame_benchmarking::baseline::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {
+				// Fees go to the block's author: a BABE pre-digest naming the first validator
+				// makes the benchmark pay one, the costlier path than burning the fee.
+				fn setup_benchmark_environment() {
+					use codec::Encode;
+					let pre = sp_consensus_babe::digests::PreDigest::SecondaryPlain(
+						sp_consensus_babe::digests::SecondaryPlainPreDigest {
+							authority_index: 0,
+							slot: sp_consensus_babe::Slot::from(1u64),
+						},
+					);
+					System::deposit_log(sp_runtime::DigestItem::PreRuntime(
+						sp_consensus_babe::BABE_ENGINE_ID,
+						pre.encode(),
+					));
+				}
+			}
 
 			let whitelist = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -90,6 +90,8 @@ pub enum Group {
 	/// MiMei content objects: versions, pointers, references, at any block.
 	#[command(subcommand)]
 	Mimei(crate::mimei::MiMeiCmd),
+	/// Load generation: pre-signed transactions at a chosen rate, measured from finalized blocks.
+	Load(crate::load::LoadCmd),
 }
 
 /// Where a device's record is: the device, the day (which picks the pool address) and the key.

@@ -8,6 +8,7 @@ mod credit;
 mod input;
 mod jt;
 mod key;
+mod load;
 mod market;
 mod mimei;
 mod org;
@@ -130,6 +131,7 @@ async fn main() {
 		Group::Credit(cmd) => credit::run(&mut ctx, cmd).await,
 		Group::Org(cmd) => org::run(&mut ctx, cmd).await,
 		Group::Mimei(cmd) => mimei::run(&mut ctx, cmd).await,
+		Group::Load(cmd) => load::run(&mut ctx, cmd).await,
 	};
 	if let Err(e) = result {
 		out.error(&e);

@@ -2,27 +2,16 @@
 //! seed's timecoin example, keys of all three schemes signing on chain, and bad input that must
 //! fail with a clear message and submit nothing.
 
+mod common;
+
+use common::{free_port, node_bin};
 use serde_json::Value;
 use std::{
-	net::TcpListener,
-	path::PathBuf,
 	process::{Child, Command, Output, Stdio},
 	time::{Duration, Instant},
 };
 
 const CLI: &str = env!("CARGO_BIN_EXE_codchain");
-
-/// The node binary next to this test's target directory (built by `cargo test --workspace` and
-/// by `scripts/build.sh`), or `CODCHAIN_NODE`.
-fn node_bin() -> PathBuf {
-	if let Ok(p) = std::env::var("CODCHAIN_NODE") {
-		return p.into();
-	}
-	let exe = std::env::current_exe().unwrap();
-	let bin = exe.parent().unwrap().parent().unwrap().join("codchain-node");
-	assert!(bin.exists(), "{} is missing: build the node first (scripts/build.sh)", bin.display());
-	bin
-}
 
 struct Node {
 	child: Child,
@@ -34,10 +23,6 @@ impl Drop for Node {
 		let _ = self.child.kill();
 		let _ = self.child.wait();
 	}
-}
-
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 fn start_node() -> Node {
@@ -616,7 +601,7 @@ fn a_car_wallet_against_a_dev_node() {
 	const VIN: &str = "LBVNU79049SB81546";
 	const KEY: &str = "trip/20160511071428/1";
 	let node = start_node();
-	let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+	let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
 	let trip = root.join("docs/samples/trip-gps.json");
 	let trip = trip.to_str().unwrap();
 	let keys = ok(&node, &["--suri", "//Alice", "car", "keys", VIN, "--date", "2016-05-11"]);
@@ -826,7 +811,7 @@ fn leither_against_a_dev_node() {
 				"--cod",
 				cod,
 				"--operator",
-				&s("//Eve", &["key", "inspect"])["address"].as_str().unwrap().to_string(),
+				s("//Eve", &["key", "inspect"])["address"].as_str().unwrap(),
 				"--genesis",
 				&genesis,
 				"--base-path",

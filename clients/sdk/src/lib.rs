@@ -42,6 +42,7 @@ pub mod events;
 pub mod jointtoken;
 pub mod keyfile;
 pub mod keys;
+pub mod load;
 pub mod market;
 pub mod mimei;
 pub mod orgs;

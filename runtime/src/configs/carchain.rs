@@ -30,8 +30,8 @@ impl pallet_balances::Config<DataTokenInstance> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	// Upstream's measured weights of pallet-balances; the instance does the same work.
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	// The same pallet and storage layout as COD's balances: the weights measured for those.
+	type WeightInfo = crate::weights::pallet_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	type DustRemoval = ();
 	type ExistentialDeposit = ConstU128<DATA_TOKEN_EXISTENTIAL_DEPOSIT>;

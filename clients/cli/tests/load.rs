@@ -1,0 +1,102 @@
+//! `codchain load` against a real `codchain-node --dev --tmp`: a short run of each kind, so the
+//! harness behind `docs/PERFORMANCE.md` keeps working. Every transaction must be finalized,
+//! counted in the blocks that carried it, and no block may pass its weight limit.
+
+mod common;
+
+use common::{free_port, node_bin};
+use serde_json::Value;
+use std::{
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+const CLI: &str = env!("CARGO_BIN_EXE_codchain");
+
+struct Node(Child);
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.0.kill();
+		let _ = self.0.wait();
+	}
+}
+
+fn codchain(url: &str, args: &[&str]) -> std::process::Output {
+	Command::new(CLI)
+		.env("CODCHAIN_URL", url)
+		.env_remove("CODCHAIN_SURI")
+		.args(args)
+		.output()
+		.expect("the CLI runs")
+}
+
+fn load(url: &str, args: &[&str]) -> Value {
+	let mut all = vec!["--json", "--suri", "//Alice", "load"];
+	all.extend_from_slice(args);
+	let out = codchain(url, &all);
+	let stdout = String::from_utf8_lossy(&out.stdout);
+	assert!(
+		out.status.success(),
+		"load {args:?} failed:\n{stdout}\n{}",
+		String::from_utf8_lossy(&out.stderr)
+	);
+	serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("no JSON ({e}): {stdout}"))
+}
+
+#[test]
+fn a_short_load_run_of_each_kind_is_finalized_and_within_block_weight() {
+	let (rpc, p2p) = (free_port(), free_port());
+	let _node = Node(
+		Command::new(node_bin())
+			.args(["--dev", "--tmp", "--rpc-port", &rpc.to_string(), "--port", &p2p.to_string()])
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.spawn()
+			.expect("the node starts"),
+	);
+	let url = format!("ws://127.0.0.1:{rpc}");
+	let deadline = Instant::now() + Duration::from_secs(90);
+	while !codchain(&url, &["--json", "account", "balance", "//Alice"]).status.success() {
+		assert!(Instant::now() < deadline, "the node did not answer within 90 s");
+		std::thread::sleep(Duration::from_secs(1));
+	}
+
+	for (kind, accounts, count) in
+		[("transfer", "50", 600u64), ("timecoin", "10", 80), ("codcoin", "10", 80)]
+	{
+		let report = load(
+			&url,
+			&[
+				"--kind",
+				kind,
+				"--accounts",
+				accounts,
+				"--count",
+				&count.to_string(),
+				"--seed",
+				&format!("//{kind}"),
+			],
+		);
+		assert_eq!(report["kind"], kind);
+		assert_eq!(report["accepted"], count, "{kind}: {report}");
+		assert_eq!(report["finalized"], count, "{kind}: every transaction finalized: {report}");
+		assert_eq!(report["dropped"], 0);
+		assert!(report["refused"].as_object().unwrap().is_empty(), "{kind}: {report}");
+		assert!(report["transactionsPerSecond"].as_f64().unwrap() > 0.0);
+		assert!(report["windowBlocks"].as_u64().unwrap() >= 1);
+		let fullest = report["maxNormalWeightPercent"].as_f64().unwrap();
+		assert!(fullest > 0.0 && fullest <= 100.0, "{kind}: {fullest}% of the normal limit");
+		let (inclusion, finality) = (&report["inclusion"], &report["finality"]);
+		assert_eq!(inclusion["count"], count);
+		assert_eq!(finality["count"], count);
+		assert!(inclusion["p50"].as_u64().unwrap() <= finality["p50"].as_u64().unwrap());
+	}
+
+	// A second run with the same seed reuses the funded accounts and their nonces.
+	let again = load(
+		&url,
+		&["--kind", "transfer", "--accounts", "50", "--count", "100", "--seed", "//transfer"],
+	);
+	assert_eq!(again["finalized"], 100);
+}

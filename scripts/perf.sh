@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The long load runs behind docs/PERFORMANCE.md. Each starts its own network from a fresh state,
+# runs `codchain load`, then stops the nodes and re-executes the loaded blocks with
+# `codchain-node benchmark block` (every block's real time against its weight).
+#   scripts/perf.sh dev [COUNT]     one `--dev` validator: transfers (COUNT, default 60000,
+#                                   as fast as the node takes them), then each other kind
+#   scripts/perf.sh local [COUNT]   three validators (chain-specs/local-raw.json, bootnode
+#                                   discovery): COUNT (default 30000) transfers sent to one of
+#                                   them at RATE per second (default 500; unthrottled, the gossip
+#                                   of tens of thousands of transactions clogs the peers'
+#                                   notification channels, see docs/PERFORMANCE.md)
+# Reports go to docs/perf/<network>-<kind>.json, the block re-execution to
+# docs/perf/<network>-blocks.txt, memory and database growth to docs/perf/<network>-growth.txt.
+# Needs ./scripts/build.sh, and ./scripts/benchmark.sh's node for the block re-execution.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+CLI="$CARGO_TARGET_DIR/release/codchain"
+BENCH_NODE="${CARGO_TARGET_DIR}-bench/release/codchain-node"
+OUT="$ROOT/docs/perf"
+network="${1:-dev}"
+if [ "$network" = local ]; then count="${2:-30000}"; else count="${2:-60000}"; fi
+RATE="${RATE:-500}"
+# A load test needs a pool that holds several blocks' worth of transactions, and RPC connections
+# that stay open while the harness sends thousands of submissions.
+POOL=(--pool-limit 200000 --pool-kbytes 400000 --rpc-max-connections 1000)
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap 'cleanup; rm -rf "$work"' EXIT
+mkdir -p "$OUT"
+
+wait_rpc() { # wait_rpc <url>
+  for _ in $(seq 120); do
+    "$CLI" --url "$1" --json account balance //Alice >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "no answer from $1" >&2; return 1
+}
+
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+db_bytes() { du -sb "$1" | cut -f1; }
+
+load() { # load <url> <kind> <accounts> <count> <out> [harness flags...]
+  local url="$1" kind="$2" accounts="$3" n="$4" out="$5"; shift 5
+  step "codchain load --kind $kind --accounts $accounts --count $n $* -> $out"
+  "$CLI" --url "$url" --suri //Alice load --kind "$kind" --accounts "$accounts" --count "$n" \
+    --in-flight 256 --settle 180 --out "$out" --seed "//perf-$kind" "$@"
+}
+
+blocks() { # blocks <base-path> <chain args...> : re-executes the blocks that carried load
+  local base="$1"; shift
+  local from to
+  from="$(jq '[.blocks[] | select(.ours > 0) | .number] | min' "$OUT/$network-transfer.json")"
+  to="$(jq '[.blocks[] | select(.ours > 0) | .number] | max' "$OUT/$network-transfer.json")"
+  if [ ! -x "$BENCH_NODE" ]; then
+    echo "no $BENCH_NODE: run ./scripts/benchmark.sh machine once to build it" >&2; return 1
+  fi
+  step "benchmark block --from $from --to $to"
+  "$BENCH_NODE" benchmark block "$@" --base-path "$base" --from "$from" --to "$to" --repeat 3 \
+    2>&1 | grep -E "Block [0-9]+ with" | sed 's/^.*Block/Block/' | tee "$OUT/$network-blocks.txt"
+  if grep -q "OVER WEIGHT" "$OUT/$network-blocks.txt"; then
+    echo "a block took longer than its weight" >&2; return 1
+  fi
+}
+
+case "$network" in
+  dev)
+    "$NODE_BIN" --dev --base-path "$work/dev" --rpc-port 9944 --port 30333 "${POOL[@]}" \
+      >"$work/dev.log" 2>&1 &
+    pids+=($!)
+    url=ws://127.0.0.1:9944
+    wait_rpc "$url"
+    rss0="$(rss_kib "${pids[0]}")"; db0="$(db_bytes "$work/dev")"
+    load "$url" transfer 2000 "$count" "$OUT/dev-transfer.json"
+    rss1="$(rss_kib "${pids[0]}")"; db1="$(db_bytes "$work/dev")"
+    for kind in timecoin codcoin; do
+      load "$url" "$kind" 500 "$((count / 4))" "$OUT/dev-$kind.json"
+    done
+    printf 'transfers: %s\nnode RSS KiB before/after: %s %s\ndatabase bytes before/after: %s %s\n' \
+      "$count" "$rss0" "$rss1" "$db0" "$db1" | tee "$OUT/dev-growth.txt"
+    cleanup; pids=()
+    blocks "$work/dev" --dev
+    ;;
+  local)
+    spec="$ROOT/chain-specs/local-raw.json"
+    boot=/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+    i=0
+    for who in alice bob charlie; do
+      i=$((i + 1))
+      args=(--chain "$spec" "--$who" --base-path "$work/$who" --port $((30332 + i))
+        --rpc-port $((9943 + i)) --node-key "$(printf '%064x' "$i")" "${POOL[@]}")
+      [ "$who" != alice ] && args+=(--bootnodes "$boot")
+      "$NODE_BIN" "${args[@]}" >"$work/$who.log" 2>&1 &
+      pids+=($!)
+    done
+    url=ws://127.0.0.1:9944
+    wait_rpc "$url"; wait_rpc ws://127.0.0.1:9946
+    load "$url" transfer 2000 "$count" "$OUT/local-transfer.json" --rate "$RATE"
+    # Finality lag under load: how far finality trailed the best block on every import.
+    grep -h "Idle\|Syncing\|💤" "$work/alice.log" | sed -n 's/.*best: #\([0-9]*\).*finalized #\([0-9]*\).*/\1 \2/p' \
+      | awk '{ lag = $1 - $2; if (lag > max) max = lag; sum += lag; n++ } END { printf "finality lag in blocks over %d reports: max %d, mean %.1f\n", n, max, sum / n }' \
+      | tee "$OUT/local-finality.txt"
+    cleanup; pids=()
+    blocks "$work/alice" --chain "$spec"
+    ;;
+  *) echo "usage: scripts/perf.sh dev|local [COUNT]" >&2; exit 2 ;;
+esac
