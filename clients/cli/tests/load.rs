@@ -93,10 +93,16 @@ fn a_short_load_run_of_each_kind_is_finalized_and_within_block_weight() {
 		assert!(inclusion["p50"].as_u64().unwrap() <= finality["p50"].as_u64().unwrap());
 	}
 
-	// A second run with the same seed reuses the funded accounts and their nonces.
+	// A second run with the same seed reuses the funded accounts and their nonces, and a coin
+	// kind's issuers their declared capacity.
 	let again = load(
 		&url,
 		&["--kind", "transfer", "--accounts", "50", "--count", "100", "--seed", "//transfer"],
 	);
 	assert_eq!(again["finalized"], 100);
+	let again = load(
+		&url,
+		&["--kind", "timecoin", "--accounts", "10", "--count", "40", "--seed", "//timecoin"],
+	);
+	assert_eq!(again["finalized"], 40);
 }

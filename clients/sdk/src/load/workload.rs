@@ -113,28 +113,31 @@ impl Workload {
 				if issues[i] == 0 {
 					continue;
 				}
-				if kind == Kind::Codcoin && have[i].is_empty() {
-					let backing = COIN_AMOUNT * (per_account as u128 + MAX_OUTPUTS as u128);
-					let claim = crate::codcoin::declare_claim(
-						crate::codcoin::ClaimKind::Stock { units: 1_000_000 },
-						backing,
-						u32::MAX,
-						None,
-					);
-					txs.push(sign(&at, &claim, key, nonce, era)?);
-					nonce += 1;
+				// What the issues need besides what the account's earlier runs left outstanding.
+				let needed = COIN_AMOUNT * (issues[i] * MAX_OUTPUTS) as u128;
+				if kind == Kind::Codcoin {
+					let summary = crate::codcoin::issuer(client, &me).await?;
+					if summary.cap < summary.supply.saturating_add(needed) {
+						// One generous claim, so later runs rarely need another (an issuer may
+						// hold 16).
+						let claim = crate::codcoin::declare_claim(
+							crate::codcoin::ClaimKind::Stock { units: 1_000_000 },
+							needed.max(CLAIM_VALUE),
+							u32::MAX,
+							None,
+						);
+						txs.push(sign(&at, &claim, key, nonce, era)?);
+						nonce += 1;
+					}
 				}
-				if kind == Kind::Timecoin && have[i].is_empty() {
-					let capacity =
-						(COIN_AMOUNT * (per_account as u128 + MAX_OUTPUTS as u128)) as u64;
-					txs.push(sign(
-						&at,
-						&crate::timecoin::declare_capacity(capacity),
-						key,
-						nonce,
-						era,
-					)?);
-					nonce += 1;
+				if kind == Kind::Timecoin {
+					let summary = crate::timecoin::issuer(client, &me).await?;
+					let wanted = summary.outstanding.saturating_add(needed as u64);
+					if summary.capacity < wanted {
+						let declare = crate::timecoin::declare_capacity(wanted.max(CAPACITY));
+						txs.push(sign(&at, &declare, key, nonce, era)?);
+						nonce += 1;
+					}
 				}
 				for _ in 0..issues[i] {
 					let signed = match kind {
@@ -208,6 +211,10 @@ impl Workload {
 		Ok(all)
 	}
 }
+
+/// The codcoin claim and timecoin capacity a load account declares: enough for many runs.
+const CLAIM_VALUE: u128 = 1_000_000_000;
+const CAPACITY: u64 = 1_000_000_000;
 
 /// Outputs of one issue: the pallets' `MaxOutputs`.
 const MAX_OUTPUTS: usize = 16;
