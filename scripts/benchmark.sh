@@ -92,7 +92,9 @@ storage() {
     rm -rf "${ROOT:?}/$base"; mkdir -p "$ROOT/$base"
     trap 'kill "${node_pid:-0}" 2>/dev/null || true; rm -rf "${ROOT:?}/.bench-state"' EXIT
     step "a chain state of realistic size: 10 000 funded accounts on a --dev chain at $base"
-    cargo build --release --locked -p codchain-cli --manifest-path "$ROOT/Cargo.toml"
+    # The whole workspace, as scripts/build.sh builds it: building the CLI alone resolves other
+    # features and compiles the SDK a second time.
+    cargo build --release --locked --workspace --manifest-path "$ROOT/Cargo.toml"
     (cd "$ROOT" && exec codchain-node --dev --base-path "$base" --rpc-port 9955 --port 30355 \
       --no-prometheus --pool-limit 100000 --pool-kbytes 200000 >"$base/node.log" 2>&1) &
     node_pid=$!
