@@ -1,7 +1,7 @@
 //! The load accounts: derived from one seed, funded by one account in batches.
 
 use super::Log;
-use crate::{address, runtime, Client, Error, Keypair, Wait};
+use crate::{address, runtime, AccountId, Client, Error, Keypair, Wait};
 use futures::StreamExt;
 use sp_core::{crypto::DeriveJunction, sr25519, Pair};
 
@@ -67,20 +67,26 @@ pub async fn fund(
 
 /// The transferable COD of each account at the best block, in order.
 pub async fn balances(client: &Client, keys: &[Keypair]) -> Result<Vec<u128>, Error> {
+	let ids: Vec<_> = keys.iter().map(Keypair::account_id).collect();
+	Ok(read(client, &ids).await?.into_iter().map(|(free, _)| free).collect())
+}
+
+/// Each account's transferable COD and nonce at the best block, in order.
+pub async fn read(client: &Client, ids: &[AccountId]) -> Result<Vec<(u128, u32)>, Error> {
 	// One view of one block for every read: a view per read would ask the node for the same
 	// block's header and runtime over and over.
 	let at = client.best().await?;
 	let entry = at.storage().entry(runtime::storage().system().account()).map_err(Error::client)?;
-	let reads = futures::stream::iter(keys.iter().map(|k| {
+	let reads = futures::stream::iter(ids.iter().map(|who| {
 		let entry = &entry;
 		async move {
 			let info = entry
-				.fetch((k.account_id(),))
+				.fetch((*who,))
 				.await
 				.map_err(Error::client)?
 				.decode()
 				.map_err(Error::client)?;
-			Ok::<_, Error>(info.data.free.saturating_sub(info.data.frozen))
+			Ok::<_, Error>((info.data.free.saturating_sub(info.data.frozen), info.nonce))
 		}
 	}))
 	.buffered(READS_IN_FLIGHT)

@@ -15,14 +15,13 @@ mod workload;
 pub use report::{BlockFill, Latency, Report};
 pub use workload::Kind;
 
-use crate::{Client, Error, Keypair, H256};
+use crate::{Client, Error, Keypair};
 use futures::StreamExt;
 use std::{
 	collections::BTreeMap,
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use subxt::rpcs::rpc_params;
 
 /// What a load run does.
 #[derive(Clone, Debug)]
@@ -148,10 +147,7 @@ async fn submit(
 					tokio::time::sleep_until((start + period * i as u32).into()).await;
 				}
 				tracker.submitted(tx.hash);
-				let hex = format!("0x{}", hex::encode(&tx.bytes));
-				let answer: Result<H256, Error> =
-					client.request("author_submitExtrinsic", rpc_params![hex]).await;
-				answer.map(|_| ()).map_err(|e| {
+				tx.submit(client).await.map_err(|e| {
 					tracker.refused(tx.hash);
 					reason(&e.to_string())
 				})

@@ -69,6 +69,17 @@ pub struct Signed {
 	pub bytes: Vec<u8>,
 }
 
+impl Signed {
+	/// Hands the transaction to the node's pool (`author_submitExtrinsic`), without following it.
+	pub async fn submit(&self, client: &Client) -> Result<(), Error> {
+		let hex = format!("0x{}", hex::encode(&self.bytes));
+		client
+			.request::<H256>("author_submitExtrinsic", subxt::rpcs::rpc_params![hex])
+			.await
+			.map(|_| ())
+	}
+}
+
 /// A kind's state once set up.
 pub struct Workload {
 	kind: Kind,
@@ -256,26 +267,16 @@ async fn submit_and_wait(
 	last_nonce: &[(crate::AccountId, u64)],
 ) -> Result<(), Error> {
 	use futures::StreamExt;
-	let answers: Vec<Result<H256, Error>> = futures::stream::iter(txs.iter().map(|tx| {
-		let hex = format!("0x{}", hex::encode(&tx.bytes));
-		client.request("author_submitExtrinsic", subxt::rpcs::rpc_params![hex])
-	}))
-	.buffered(32)
-	.collect()
-	.await;
+	let answers: Vec<Result<(), Error>> =
+		futures::stream::iter(txs.iter().map(|tx| tx.submit(client))).buffered(32).collect().await;
 	if let Some(Err(e)) = answers.into_iter().find(Result::is_err) {
 		return Err(Error::Client(format!("a setup transaction was refused: {e}")));
 	}
+	let ids: Vec<_> = last_nonce.iter().map(|(who, _)| *who).collect();
 	let deadline = std::time::Instant::now() + SETUP_TIMEOUT;
 	loop {
-		let mut done = true;
-		for (who, nonce) in last_nonce {
-			if u64::from(client.account(who).await?.nonce) < *nonce {
-				done = false;
-				break;
-			}
-		}
-		if done {
+		let now = accounts::read(client, &ids).await?;
+		if now.iter().zip(last_nonce).all(|((_, nonce), (_, last))| u64::from(*nonce) >= *last) {
 			return Ok(());
 		}
 		if std::time::Instant::now() > deadline {
