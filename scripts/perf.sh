@@ -3,7 +3,7 @@
 # runs `codchain load`, then stops the nodes and re-executes the loaded blocks with
 # `codchain-node benchmark block` (every block's real time against its weight).
 #   scripts/perf.sh dev [COUNT]     one `--dev` validator: transfers (COUNT, default 60000,
-#                                   as fast as the node takes them), then each other kind
+#                                   as fast as the node takes them), then COUNT/4 of each other kind
 #   scripts/perf.sh local [COUNT]   three validators (chain-specs/local-raw.json, bootnode
 #                                   discovery): COUNT (default 30000) transfers sent to one of
 #                                   them at RATE per second (default 500; unthrottled, the gossip
@@ -73,7 +73,7 @@ case "$network" in
     rss0="$(rss_kib "${pids[0]}")"; db0="$(db_bytes "$work/dev")"
     load "$url" transfer 2000 "$count" "$OUT/dev-transfer.json"
     rss1="$(rss_kib "${pids[0]}")"; db1="$(db_bytes "$work/dev")"
-    for kind in timecoin codcoin; do
+    for kind in timecoin codcoin market jointtoken whitepay record; do
       load "$url" "$kind" 500 "$((count / 4))" "$OUT/dev-$kind.json"
     done
     printf 'transfers: %s\nnode RSS KiB before/after: %s %s\ndatabase bytes before/after: %s %s\n' \

@@ -750,6 +750,9 @@ impl_runtime_apis! {
 						sp_consensus_babe::BABE_ENGINE_ID,
 						pre.encode(),
 					));
+					// A real block learns its author once, in `Authorship::on_initialize`, and
+					// every fee reads the remembered value; do the same here.
+					let _ = crate::Authorship::author();
 				}
 			}
 

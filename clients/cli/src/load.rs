@@ -11,7 +11,7 @@ use std::{path::PathBuf, time::Duration};
 /// Fund accounts, pre-sign transactions, submit them, and report what finalized blocks carried.
 #[derive(Args, Clone)]
 pub struct LoadCmd {
-	/// What to send: transfer.
+	/// What to send: transfer, timecoin, codcoin, market, jointtoken, whitepay or record.
 	#[arg(long, default_value = "transfer")]
 	pub kind: String,
 	/// Signing accounts, derived from --seed; the signer (--suri) funds them.

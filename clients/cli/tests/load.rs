@@ -31,8 +31,8 @@ fn codchain(url: &str, args: &[&str]) -> std::process::Output {
 		.expect("the CLI runs")
 }
 
-fn load(url: &str, args: &[&str]) -> Value {
-	let mut all = vec!["--json", "--suri", "//Alice", "load"];
+fn load(url: &str, funder: &str, args: &[&str]) -> Value {
+	let mut all = vec!["--json", "--suri", funder, "load"];
 	all.extend_from_slice(args);
 	let out = codchain(url, &all);
 	let stdout = String::from_utf8_lossy(&out.stdout);
@@ -62,47 +62,57 @@ fn a_short_load_run_of_each_kind_is_finalized_and_within_block_weight() {
 		std::thread::sleep(Duration::from_secs(1));
 	}
 
-	for (kind, accounts, count) in
-		[("transfer", "50", 600u64), ("timecoin", "10", 80), ("codcoin", "10", 80)]
-	{
-		let report = load(
-			&url,
-			&[
-				"--kind",
-				kind,
-				"--accounts",
-				accounts,
-				"--count",
-				&count.to_string(),
-				"--seed",
-				&format!("//{kind}"),
-			],
-		);
-		assert_eq!(report["kind"], kind);
-		assert_eq!(report["accepted"], count, "{kind}: {report}");
-		assert_eq!(report["finalized"], count, "{kind}: every transaction finalized: {report}");
-		assert_eq!(report["dropped"], 0);
-		assert!(report["refused"].as_object().unwrap().is_empty(), "{kind}: {report}");
-		assert!(report["transactionsPerSecond"].as_f64().unwrap() > 0.0);
-		assert!(report["windowBlocks"].as_u64().unwrap() >= 1);
-		let fullest = report["maxNormalWeightPercent"].as_f64().unwrap();
-		assert!(fullest > 0.0 && fullest <= 100.0, "{kind}: {fullest}% of the normal limit");
-		let (inclusion, finality) = (&report["inclusion"], &report["finality"]);
-		assert_eq!(inclusion["count"], count);
-		assert_eq!(finality["count"], count);
-		assert!(inclusion["p50"].as_u64().unwrap() <= finality["p50"].as_u64().unwrap());
-	}
+	// Each thread has its own funder, so the funders' nonces never collide; the kinds share the
+	// node's blocks, and each report counts only its own transactions.
+	let plans: [(&str, &[(&str, &str, u64)]); 6] = [
+		// A second run with the same seed reuses the funded accounts and their nonces.
+		("//Alice", &[("transfer", "50", 600), ("transfer", "50", 100)]),
+		// A coin kind spends the coins the first run left and issues more under the capacity
+		// declared then.
+		("//Bob", &[("timecoin", "10", 80), ("timecoin", "10", 120)]),
+		("//Charlie", &[("codcoin", "10", 80)]),
+		// The market offers anew.
+		("//Dave", &[("market", "10", 80), ("market", "10", 120)]),
+		// The seed's joint-token kind is deployed already and tops up what the first run spent.
+		("//Eve", &[("jointtoken", "10", 80), ("jointtoken", "10", 120)]),
+		("//Ferdie", &[("whitepay", "10", 80), ("record", "10", 80)]),
+	];
+	std::thread::scope(|scope| {
+		for (funder, runs) in plans {
+			let url = &url;
+			scope.spawn(move || {
+				for &(kind, accounts, count) in runs {
+					let args = run_args(kind, accounts, count);
+					let args: Vec<&str> = args.iter().map(String::as_str).collect();
+					check(kind, count, &load(url, funder, &args));
+				}
+			});
+		}
+	});
+}
 
-	// A second run with the same seed reuses the funded accounts and their nonces; a coin kind
-	// spends the coins the first run left and issues more under the capacity declared then.
-	let again = load(
-		&url,
-		&["--kind", "transfer", "--accounts", "50", "--count", "100", "--seed", "//transfer"],
-	);
-	assert_eq!(again["finalized"], 100);
-	let again = load(
-		&url,
-		&["--kind", "timecoin", "--accounts", "10", "--count", "120", "--seed", "//timecoin"],
-	);
-	assert_eq!(again["finalized"], 120);
+fn run_args(kind: &str, accounts: &str, count: u64) -> Vec<String> {
+	["--kind", kind, "--accounts", accounts, "--count", &count.to_string()]
+		.into_iter()
+		.map(String::from)
+		.chain(["--seed".to_string(), format!("//{kind}")])
+		.collect()
+}
+
+/// Every transaction finalized and counted in the blocks that carried it, none refused or
+/// dropped, latencies recorded, no block past its weight limit.
+fn check(kind: &str, count: u64, report: &Value) {
+	assert_eq!(report["kind"], kind);
+	assert_eq!(report["accepted"], count, "{kind}: {report}");
+	assert_eq!(report["finalized"], count, "{kind}: every transaction finalized: {report}");
+	assert_eq!(report["dropped"], 0);
+	assert!(report["refused"].as_object().unwrap().is_empty(), "{kind}: {report}");
+	assert!(report["transactionsPerSecond"].as_f64().unwrap() > 0.0);
+	assert!(report["windowBlocks"].as_u64().unwrap() >= 1);
+	let fullest = report["maxNormalWeightPercent"].as_f64().unwrap();
+	assert!(fullest > 0.0 && fullest <= 100.0, "{kind}: {fullest}% of the normal limit");
+	let (inclusion, finality) = (&report["inclusion"], &report["finality"]);
+	assert_eq!(inclusion["count"], count);
+	assert_eq!(finality["count"], count);
+	assert!(inclusion["p50"].as_u64().unwrap() <= finality["p50"].as_u64().unwrap());
 }

@@ -182,13 +182,21 @@ impl<S: LedgerStorage> Ledger<S> {
 	/// `escrowed` credited to the pourer's escrow, the outputs created (deposits held from the
 	/// pourer).
 	///
+	/// Balances and deposits move once per account, not once per coin: every hold or release
+	/// and every stored balance is a read and a write of the account's entries, and a transfer
+	/// spending a coin the pourer paid for would otherwise release a deposit only to hold it
+	/// again for the change.
+	///
 	/// Errors: `IdsExhausted`, `Overflow`, `InsufficientDeposit` (only if balances changed
 	/// since [`Ledger::check`]).
 	pub fn apply(p: CheckedPour<S>) -> Result<AppliedPour<S>, LedgerError> {
 		let pour_id = Self::take_pour_id()?;
+		let mut refunds: Vec<(S::AccountId, S::Deposit)> = Vec::new();
 		let mut inputs = Vec::with_capacity(p.inputs.len());
 		for (id, coin) in &p.inputs {
-			Self::spend(id, coin);
+			S::remove_coin(id, coin);
+			add_to(&mut refunds, &coin.depositor, coin.deposit, |a, b| Some(a.saturating_add(b)))
+				.ok_or(LedgerError::Overflow)?;
 			inputs.push(*id);
 		}
 		if !p.escrowed.is_zero() {
@@ -200,19 +208,70 @@ impl<S: LedgerStorage> Ledger<S> {
 			S::set_escrow(&p.issuer, &p.pourer, escrow);
 			S::set_escrow_total(&p.issuer, total);
 		}
+		let deposit = S::coin_deposit();
+		let mut credits: Vec<(S::AccountId, S::Amount)> = Vec::new();
 		let mut outputs = Vec::with_capacity(p.outputs.len());
 		for (index, o) in p.outputs.into_iter().enumerate() {
-			let id = Self::create_coin(
-				pour_id,
-				index as u32,
-				&p.issuer,
-				&o.holder,
-				o.amount,
-				&p.pourer,
-			)?;
+			let (id, coin) =
+				Self::new_coin(pour_id, index as u32, &p.issuer, &o.holder, o.amount, &p.pourer);
+			S::insert_coin(&id, &coin);
+			add_to(&mut credits, &o.holder, o.amount, |a, b| a.checked_add(&b))
+				.ok_or(LedgerError::Overflow)?;
 			outputs.push((id, o.holder, o.amount));
 		}
+		Self::settle_balances(&p.pourer, &p.issuer, p.sum_inputs, !p.inputs.is_empty(), credits)?;
+		let needed =
+			(0..outputs.len()).fold(S::Deposit::zero(), |acc, _| acc.saturating_add(deposit));
+		Self::settle_deposits(&p.pourer, needed, refunds)?;
 		Ok(AppliedPour { pour_id, inputs, outputs })
+	}
+
+	/// Stores the pour's balances: the pourer's less what its inputs held (rule 3: every input
+	/// is its own, of this issuer), every output holder's plus what it receives.
+	fn settle_balances(
+		pourer: &S::AccountId,
+		issuer: &S::AccountId,
+		spent: S::Amount,
+		any_input: bool,
+		mut credits: Vec<(S::AccountId, S::Amount)>,
+	) -> Result<(), LedgerError> {
+		let own = credits.iter().position(|(who, _)| who == pourer).map(|i| credits.remove(i).1);
+		if any_input || own.is_some() {
+			// The balance is the sum of the pourer's live coins, so it covers the inputs.
+			let left = S::balance(pourer, issuer).checked_sub(&spent).unwrap_or_else(Zero::zero);
+			let now =
+				left.checked_add(&own.unwrap_or_else(Zero::zero)).ok_or(LedgerError::Overflow)?;
+			S::set_balance(pourer, issuer, now);
+		}
+		for (holder, amount) in credits {
+			let now =
+				S::balance(&holder, issuer).checked_add(&amount).ok_or(LedgerError::Overflow)?;
+			S::set_balance(&holder, issuer, now);
+		}
+		Ok(())
+	}
+
+	/// Holds `needed` from the pourer for the outputs and gives each input's deposit back to
+	/// whoever paid it, netting the pourer's own: one hold or release per account.
+	fn settle_deposits(
+		pourer: &S::AccountId,
+		needed: S::Deposit,
+		mut refunds: Vec<(S::AccountId, S::Deposit)>,
+	) -> Result<(), LedgerError> {
+		let own = refunds
+			.iter()
+			.position(|(who, _)| who == pourer)
+			.map(|i| refunds.remove(i).1)
+			.unwrap_or_else(Zero::zero);
+		for (depositor, amount) in refunds {
+			S::release(&depositor, amount);
+		}
+		if needed > own {
+			S::hold(pourer, needed.saturating_sub(own))?;
+		} else if own > needed {
+			S::release(pourer, own.saturating_sub(needed));
+		}
+		Ok(())
 	}
 
 	/// Pays `amount` out of `owner`'s escrow of `issuer`'s coin as a new coin held by `to`,
@@ -372,19 +431,30 @@ impl<S: LedgerStorage> Ledger<S> {
 		amount: S::Amount,
 		depositor: &S::AccountId,
 	) -> Result<CoinId, LedgerError> {
-		let deposit = S::coin_deposit();
-		S::hold(depositor, deposit)?;
-		let id = coin_id(S::DOMAIN, pour_id, index);
+		S::hold(depositor, S::coin_deposit())?;
+		let (id, coin) = Self::new_coin(pour_id, index, issuer, holder, amount, depositor);
+		Self::insert(&id, &coin)?;
+		Ok(id)
+	}
+
+	/// Output `index` of pour `pour_id` and its id, its deposit paid by `depositor`; not stored.
+	fn new_coin(
+		pour_id: PourId,
+		index: u32,
+		issuer: &S::AccountId,
+		holder: &S::AccountId,
+		amount: S::Amount,
+		depositor: &S::AccountId,
+	) -> (CoinId, CoinOf<S>) {
 		let coin = CoinDetails {
 			pour_id,
 			issuer: issuer.clone(),
 			holder: holder.clone(),
 			amount,
 			depositor: depositor.clone(),
-			deposit,
+			deposit: S::coin_deposit(),
 		};
-		Self::insert(&id, &coin)?;
-		Ok(id)
+		(coin_id(S::DOMAIN, pour_id, index), coin)
 	}
 
 	/// Stores a coin whose deposit is already held (e.g. moved over from an appointment) and
@@ -397,16 +467,21 @@ impl<S: LedgerStorage> Ledger<S> {
 		S::insert_coin(id, coin);
 		Ok(())
 	}
+}
 
-	/// Removes a spent coin, debits its holder's balance and returns its deposit to whoever
-	/// paid it.
-	fn spend(id: &CoinId, coin: &CoinOf<S>) {
-		S::remove_coin(id, coin);
-		// The balance is the sum of the holder's live coins, so it covers this one.
-		let balance = S::balance(&coin.holder, &coin.issuer).checked_sub(&coin.amount);
-		S::set_balance(&coin.holder, &coin.issuer, balance.unwrap_or_else(Zero::zero));
-		S::release(&coin.depositor, coin.deposit);
+/// Adds `amount` to `who`'s entry of `entries` (a pour touches at most a few dozen accounts, so
+/// a vector beats a map), or starts one; `None` when `add` overflows.
+fn add_to<A: PartialEq + Clone, V: Copy>(
+	entries: &mut Vec<(A, V)>,
+	who: &A,
+	amount: V,
+	add: impl Fn(V, V) -> Option<V>,
+) -> Option<()> {
+	match entries.iter_mut().find(|(w, _)| w == who) {
+		Some((_, v)) => *v = add(*v, amount)?,
+		None => entries.push((who.clone(), amount)),
 	}
+	Some(())
 }
 
 /// What the trade market needs from a coin ledger, keyed by issuer. The runtime's asset router

@@ -57,6 +57,28 @@ fn balances_follow_the_coins_and_deposits_return_to_each_payer() {
 }
 
 #[test]
+fn deposits_move_once_per_account_and_the_pourers_own_are_netted() {
+	memory::reset(&[A, B, C, D], FREE);
+	// Three coins of B's whose deposits A (the issuer) paid; B gives itself one, so that B
+	// pays that coin's deposit.
+	let from_a = issue(&[(B, 10), (B, 20), (B, 30)]);
+	let own = give(B, &from_a[..1], B, 10).unwrap();
+	assert_eq!((held(A), held(B)), (2 * DEPOSIT, DEPOSIT));
+	memory::with(|s| s.moves.clear());
+	// B spends the other three, 55 to C and 5 back: A gets its two deposits in one release;
+	// B's own comes back and two are held for the outputs, so B holds one more, once.
+	let out = give(B, &[from_a[1], from_a[2], own[0]], C, 55).unwrap();
+	memory::with(|s| assert_eq!(s.moves, vec![(A, 2 * DEPOSIT, false), (B, DEPOSIT, true)]));
+	assert_eq!((held(A), held(B), free(B)), (0, 2 * DEPOSIT, FREE - 2 * DEPOSIT));
+	// B spends its change, which it paid for, into one output: its deposit carries over and
+	// nothing is held or released.
+	memory::with(|s| s.moves.clear());
+	let _ = give(B, &out[1..], D, 5).unwrap();
+	memory::with(|s| assert_eq!(s.moves, vec![]));
+	assert_eq!((held(B), Memory::balance(&B, &A), Memory::balance(&D, &A)), (2 * DEPOSIT, 0, 5));
+}
+
+#[test]
 fn a_pourer_who_cannot_pay_the_deposits_changes_nothing() {
 	memory::reset(&[A, B], FREE);
 	let coins = issue(&[(B, 10)]);

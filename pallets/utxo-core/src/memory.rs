@@ -19,6 +19,8 @@ pub struct State {
 	pub free: BTreeMap<u8, u64>,
 	/// COD held per account.
 	pub held: BTreeMap<u8, u64>,
+	/// Every hold and release, in order: (account, amount, whether held).
+	pub moves: alloc::vec::Vec<(u8, u64, bool)>,
 }
 
 std::thread_local! {
@@ -120,6 +122,7 @@ impl LedgerStorage for Memory {
 	}
 	fn hold(who: &u8, amount: u64) -> Result<(), LedgerError> {
 		with(|s| {
+			s.moves.push((*who, amount, true));
 			let free = s.free.entry(*who).or_default();
 			*free = free.checked_sub(amount).ok_or(LedgerError::InsufficientDeposit)?;
 			*s.held.entry(*who).or_default() += amount;
@@ -128,6 +131,7 @@ impl LedgerStorage for Memory {
 	}
 	fn release(who: &u8, amount: u64) {
 		with(|s| {
+			s.moves.push((*who, amount, false));
 			let held = s.held.entry(*who).or_default();
 			let back = amount.min(*held);
 			*held -= back;

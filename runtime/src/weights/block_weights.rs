@@ -13,10 +13,10 @@
 //   overhead
 //   --chain
 //   dev
-//   --weight-path
-//   runtime/src/weights
 //   --wasm-execution
 //   compiled
+//   --weight-path
+//   runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -26,17 +26,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 237_548, 767_633
-	///   Average:  340_143
-	///   Median:   277_723
-	///   Std-Dev:  102216.28
+	///   Min, Max: 230_753, 625_565
+	///   Average:  296_545
+	///   Median:   272_816
+	///   Std-Dev:  64231.5
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 658_941
-	///   95th: 515_176
-	///   75th: 395_867
+	///   99th: 509_006
+	///   95th: 416_408
+	///   75th: 296_357
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(340_143), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(296_545), 0);
 }
 
 #[cfg(test)]

@@ -13,10 +13,10 @@
 //   overhead
 //   --chain
 //   dev
-//   --weight-path
-//   runtime/src/weights
 //   --wasm-execution
 //   compiled
+//   --weight-path
+//   runtime/src/weights
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
@@ -26,17 +26,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 139_987, 158_671
-	///   Average:  150_835
-	///   Median:   150_890
-	///   Std-Dev:  3737.47
+	///   Min, Max: 131_165, 162_952
+	///   Average:  144_847
+	///   Median:   145_090
+	///   Std-Dev:  7202.97
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 158_201
-	///   95th: 156_814
-	///   75th: 153_218
+	///   99th: 160_320
+	///   95th: 157_304
+	///   75th: 149_151
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(150_835), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(144_847), 0);
 }
 
 #[cfg(test)]

@@ -41,16 +41,14 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Session::Validators` (r:1 w:0)
-	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn charge_transaction_payment() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `345`
+		//  Measured:  `204`
 		//  Estimated: `6196`
-		// Minimum execution time: 70_156_000 picoseconds.
-		Weight::from_parts(95_896_000, 0)
+		// Minimum execution time: 70_094_000 picoseconds.
+		Weight::from_parts(89_093_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 }

@@ -3,7 +3,7 @@
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Codchain Development`
-//! BLOCK-NUM: `Number(37)`
+//! BLOCK-NUM: `Number(35)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights`
@@ -40,31 +40,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 626, 5_704_894
-			///   Average:  4_479
-			///   Median:   3_172
-			///   Std-Dev:  57215.8
+			///   Min, Max: 663, 4_455_886
+			///   Average:  4_255
+			///   Median:   3_297
+			///   Std-Dev:  44585.78
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 8_555
-			///   95th: 6_402
-			///   75th: 3_490
-			read: 4_479 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 10_345
+			///   95th: 6_577
+			///   75th: 3_605
+			read: 4_255 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 11_527, 24_955
-			///   Average:  13_883
-			///   Median:   12_870
-			///   Std-Dev:  3778.03
+			///   Min, Max: 11_118, 26_401
+			///   Average:  13_383
+			///   Median:   11_904
+			///   Std-Dev:  4382.54
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 24_955
-			///   95th: 24_955
-			///   75th: 13_352
-			write: 13_883 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 26_401
+			///   95th: 26_401
+			///   75th: 12_424
+			write: 13_383 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -8,8 +8,11 @@
 //! includes it was announced (best) and finalized.
 
 mod accounts;
+mod coins;
+mod jt;
 mod report;
 mod track;
+mod whitepay;
 mod workload;
 
 pub use report::{BlockFill, Latency, Report};

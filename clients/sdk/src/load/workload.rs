@@ -1,7 +1,7 @@
 //! The kinds of transaction a load run can send, what each needs set up first, and their
 //! signing.
 
-use super::{accounts, Log, Plan};
+use super::{accounts, coins, jt, whitepay, Log, Plan};
 use crate::{address, runtime, At, Client, Config, Error, Keypair, H256};
 use subxt::{config::SubstrateExtrinsicParamsBuilder, transactions::Payload};
 
@@ -16,10 +16,6 @@ const TRANSFER_AMOUNT: u128 = 1_000_000;
 /// about 0.02 COD; the fee multiplier rises slowly under load).
 const FEE_ALLOWANCE: u128 = crate::amount::COD / 10;
 
-/// Seconds (timecoin) or units (codcoin) in each coin the setup issues; each load transaction
-/// spends one coin and moves one of them.
-const COIN_AMOUNT: u128 = 100;
-
 /// The kinds of transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -31,16 +27,42 @@ pub enum Kind {
 	/// `Codcoin::pay` of one unit, one input coin, to the next load account (change back): each
 	/// account declares a claim and issues its own coin during setup.
 	Codcoin,
+	/// `Market::accept` of one second of the next load account's offer of its own time coin
+	/// for COD: COD paid to the offerer, a coin out of escrow to the acceptor. Each account
+	/// issues a coin and offers it during setup (at least two accounts).
+	Market,
+	/// `JointToken::submit` of a transfer item moving one token to the next load account,
+	/// signed by the sender: a kind the funder deploys, bought at its desk during setup.
+	JointToken,
+	/// `Upkeep::pay` (WhitePay) of one provider's first block of an upkeep contract, by its
+	/// only keeper with its own attestation: each account creates the contracts during setup
+	/// (at least two accounts).
+	WhitePay,
+	/// `CarChain::put_record` of a new record under the signer's own address (a fresh key per
+	/// transaction): no setup.
+	Record,
 }
 
 impl Kind {
-	pub const ALL: [Kind; 3] = [Kind::Transfer, Kind::Timecoin, Kind::Codcoin];
+	pub const ALL: [Kind; 7] = [
+		Kind::Transfer,
+		Kind::Timecoin,
+		Kind::Codcoin,
+		Kind::Market,
+		Kind::JointToken,
+		Kind::WhitePay,
+		Kind::Record,
+	];
 
 	pub fn name(self) -> &'static str {
 		match self {
 			Kind::Transfer => "transfer",
 			Kind::Timecoin => "timecoin",
 			Kind::Codcoin => "codcoin",
+			Kind::Market => "market",
+			Kind::JointToken => "jointtoken",
+			Kind::WhitePay => "whitepay",
+			Kind::Record => "record",
 		}
 	}
 
@@ -55,9 +77,15 @@ impl Kind {
 	pub fn funding(self, per_account: u32) -> u128 {
 		let per_tx = match self {
 			Kind::Transfer => TRANSFER_AMOUNT + FEE_ALLOWANCE,
-			// Each transfer or payment creates a coin for the receiver, whose deposit the
-			// signer holds until the coin is spent; the setup's issues hold one per coin too.
-			Kind::Timecoin | Kind::Codcoin => crate::amount::COD / 2 + FEE_ALLOWANCE,
+			// Each transfer, payment or acceptance creates a coin whose deposit the signer holds
+			// until the coin is spent; the setup's issues hold one per coin too. A record or a
+			// token entry holds less than a coin.
+			// A WhitePay contract's deposits, shared by its 16 payments, are less again.
+			Kind::Timecoin | Kind::Codcoin | Kind::Record | Kind::WhitePay => {
+				crate::amount::COD / 2 + FEE_ALLOWANCE
+			},
+			Kind::Market => crate::amount::COD / 2 + FEE_ALLOWANCE + coins::SECOND_PRICE,
+			Kind::JointToken => crate::amount::COD / 2 + FEE_ALLOWANCE + jt::TOKEN_PRICE,
 		};
 		10 * crate::amount::COD + per_tx * u128::from(per_account)
 	}
@@ -85,96 +113,39 @@ pub struct Workload {
 	kind: Kind,
 	/// For the coin kinds: each account's own coins, one per transaction it will sign.
 	coins: Vec<Vec<H256>>,
+	/// For the market: the offer each account accepts (the next account's).
+	offers: Vec<u64>,
+	/// For joint tokens: the kind.
+	jtid: Option<H256>,
+	/// For WhitePay: each account's payments, one per transaction it will sign.
+	dues: Vec<Vec<whitepay::Due>>,
 }
 
 impl Workload {
 	pub async fn setup(
 		client: &Client,
-		_funder: &Keypair,
+		funder: &Keypair,
 		keys: &[Keypair],
 		plan: &Plan,
 		log: Log<'_>,
 	) -> Result<Self, Error> {
-		let kind = plan.kind;
-		if kind == Kind::Transfer {
-			return Ok(Self { kind, coins: Vec::new() });
+		let mut work = Self {
+			kind: plan.kind,
+			coins: Vec::new(),
+			offers: Vec::new(),
+			jtid: None,
+			dues: Vec::new(),
+		};
+		match plan.kind {
+			Kind::Transfer | Kind::Record => {},
+			Kind::Timecoin | Kind::Codcoin => {
+				work.coins = coins::setup_own_coins(client, plan.kind, keys, plan, log).await?
+			},
+			Kind::Market => work.offers = coins::setup_offers(client, keys, plan, log).await?,
+			Kind::JointToken => work.jtid = Some(jt::setup(client, funder, keys, plan, log).await?),
+			Kind::WhitePay => work.dues = whitepay::setup(client, keys, plan, log).await?,
 		}
-		let per_account = plan.per_account() as usize;
-		let have = own_coins(client, kind, keys).await?;
-		let issues: Vec<usize> = have
-			.iter()
-			.map(|c| per_account.saturating_sub(c.len()).div_ceil(MAX_OUTPUTS))
-			.collect();
-		if issues.iter().any(|n| *n > 0) {
-			log(&format!(
-				"issuing {} coins in {} {} transactions",
-				issues.iter().sum::<usize>() * MAX_OUTPUTS,
-				issues.iter().sum::<usize>(),
-				kind.name()
-			));
-			let at = client.best().await?;
-			let era = era(&at).await?;
-			let nonces = accounts::nonces(client, keys).await?;
-			let mut txs = Vec::new();
-			let mut last_nonce = Vec::new();
-			for (i, key) in keys.iter().enumerate() {
-				let me = key.account_id();
-				let outs = vec![(me, COIN_AMOUNT); MAX_OUTPUTS];
-				let mut nonce = nonces[i];
-				if issues[i] == 0 {
-					continue;
-				}
-				// What the issues need besides what the account's earlier runs left outstanding.
-				let needed = COIN_AMOUNT * (issues[i] * MAX_OUTPUTS) as u128;
-				if kind == Kind::Codcoin {
-					let summary = crate::codcoin::issuer(client, &me).await?;
-					if summary.cap < summary.supply.saturating_add(needed) {
-						// One generous claim, so later runs rarely need another (an issuer may
-						// hold 16).
-						let claim = crate::codcoin::declare_claim(
-							crate::codcoin::ClaimKind::Stock { units: 1_000_000 },
-							needed.max(CLAIM_VALUE),
-							u32::MAX,
-							None,
-						);
-						txs.push(sign(&at, &claim, key, nonce, era)?);
-						nonce += 1;
-					}
-				}
-				if kind == Kind::Timecoin {
-					let summary = crate::timecoin::issuer(client, &me).await?;
-					let wanted = summary.outstanding.saturating_add(needed as u64);
-					if summary.capacity < wanted {
-						let declare = crate::timecoin::declare_capacity(wanted.max(CAPACITY));
-						txs.push(sign(&at, &declare, key, nonce, era)?);
-						nonce += 1;
-					}
-				}
-				for _ in 0..issues[i] {
-					let signed = match kind {
-						Kind::Timecoin => {
-							let outs: Vec<_> = outs.iter().map(|(a, n)| (*a, *n as u64)).collect();
-							sign(&at, &crate::timecoin::issue(&outs), key, nonce, era)?
-						},
-						_ => sign(&at, &crate::codcoin::issue(&outs), key, nonce, era)?,
-					};
-					txs.push(signed);
-					nonce += 1;
-				}
-				last_nonce.push((me, nonce));
-			}
-			submit_and_wait(client, txs, &last_nonce).await?;
-		}
-		let coins = own_coins(client, kind, keys).await?;
-		for (i, c) in coins.iter().enumerate() {
-			if c.len() < per_account {
-				return Err(Error::Client(format!(
-					"load account {i} holds {} of the {per_account} coins it needs after setup",
-					c.len()
-				)));
-			}
-		}
-		Ok(Self { kind, coins })
+		Ok(work)
 	}
 
 	/// Every account's transactions, in nonce order, signed against the best block.
@@ -192,6 +163,7 @@ impl Workload {
 		let ids: Vec<_> = keys.iter().map(Keypair::account_id).collect();
 		let mut left = plan.count;
 		let mut all = Vec::with_capacity(keys.len());
+		let mut items = jt::Expiries::new(at.block_number());
 		for (i, key) in keys.iter().enumerate() {
 			let n = per_account.min(left);
 			left -= n;
@@ -214,6 +186,32 @@ impl Workload {
 						let coin = self.coins[i][j as usize];
 						sign(&at, &crate::codcoin::pay(vec![coin], to, 1), key, nonce, era)?
 					},
+					Kind::Market => {
+						let call = crate::market::accept(self.offers[i], 1, Vec::new());
+						sign(&at, &call, key, nonce, era)?
+					},
+					Kind::JointToken => {
+						let jtid = self.jtid.expect("set up with the kind");
+						let item = jt::transfer(client, jtid, key, to, nonce, items.next());
+						sign(&at, &crate::jointtoken::submit(item), key, nonce, era)?
+					},
+					Kind::WhitePay => {
+						let call = whitepay::pay(client, key, &self.dues[i][j as usize]);
+						sign(&at, &call, key, nonce, era)?
+					},
+					Kind::Record => {
+						// The nonce never repeats for an account, so neither does the key.
+						let key_bytes = format!("load/{nonce}").into_bytes();
+						let value = sp_crypto_hashing::blake2_256(&key_bytes);
+						let call = crate::carchain::put_record(
+							&key.account_id(),
+							&key_bytes,
+							&value,
+							b"load",
+							None,
+						);
+						sign(&at, &call, key, nonce, era)?
+					},
 				};
 				txs.push(signed);
 			}
@@ -223,66 +221,71 @@ impl Workload {
 	}
 }
 
-/// The codcoin claim and timecoin capacity a load account declares: enough for many runs.
-const CLAIM_VALUE: u128 = 1_000_000_000;
-const CAPACITY: u64 = 1_000_000_000;
-
-/// Outputs of one issue: the pallets' `MaxOutputs`.
-const MAX_OUTPUTS: usize = 16;
-
 /// How long the setup's transactions may take to land.
 const SETUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(180);
 
-/// Each account's coins of its own issue holding exactly `COIN_AMOUNT` (coins a previous run
-/// left as change or received are not used: their amounts differ).
-async fn own_coins(client: &Client, kind: Kind, keys: &[Keypair]) -> Result<Vec<Vec<H256>>, Error> {
-	let mut all = Vec::with_capacity(keys.len());
-	for key in keys {
-		let me = key.account_id();
-		let coins: Vec<H256> = match kind {
-			Kind::Timecoin => crate::timecoin::coins_of(client, &me)
-				.await?
-				.into_iter()
-				.filter(|c| c.issuer == me && u128::from(c.amount) == COIN_AMOUNT)
-				.map(|c| c.id)
-				.collect(),
-			Kind::Codcoin => crate::codcoin::coins_of(client, &me)
-				.await?
-				.into_iter()
-				.filter(|c| c.issuer == me && c.amount == COIN_AMOUNT)
-				.map(|c| c.id)
-				.collect(),
-			Kind::Transfer => Vec::new(),
-		};
-		all.push(coins);
-	}
-	Ok(all)
+/// Setup transactions of many accounts, signed against one best block with each account's
+/// next nonces, then submitted together.
+pub(super) struct SetupBatch {
+	pub at: At,
+	era: Option<(u64, H256)>,
+	/// Each account's next nonce, and whether it signed anything.
+	next: Vec<(crate::AccountId, u64, bool)>,
+	txs: Vec<Signed>,
 }
 
-/// Submits pre-signed setup transactions and waits until each account's nonce at the best block
-/// reaches the one after its last, i.e. all of them are in blocks.
-async fn submit_and_wait(
-	client: &Client,
-	txs: Vec<Signed>,
-	last_nonce: &[(crate::AccountId, u64)],
-) -> Result<(), Error> {
-	use futures::StreamExt;
-	let answers: Vec<Result<(), Error>> =
-		futures::stream::iter(txs.iter().map(|tx| tx.submit(client))).buffered(32).collect().await;
-	if let Some(Err(e)) = answers.into_iter().find(Result::is_err) {
-		return Err(Error::Client(format!("a setup transaction was refused: {e}")));
+impl SetupBatch {
+	pub async fn start(client: &Client, keys: &[Keypair]) -> Result<Self, Error> {
+		let at = client.best().await?;
+		let era = era(&at).await?;
+		let nonces = accounts::nonces(client, keys).await?;
+		let next = keys.iter().zip(nonces).map(|(k, n)| (k.account_id(), n, false)).collect();
+		Ok(Self { at, era, next, txs: Vec::new() })
 	}
-	let ids: Vec<_> = last_nonce.iter().map(|(who, _)| *who).collect();
-	let deadline = std::time::Instant::now() + SETUP_TIMEOUT;
-	loop {
-		let now = accounts::read(client, &ids).await?;
-		if now.iter().zip(last_nonce).all(|((_, nonce), (_, last))| u64::from(*nonce) >= *last) {
-			return Ok(());
+
+	/// Signs `call` as account `i` (`key`) with its next nonce.
+	pub fn push<C: Payload>(&mut self, i: usize, key: &Keypair, call: &C) -> Result<(), Error> {
+		let (_, nonce, signed) = &mut self.next[i];
+		self.txs.push(sign(&self.at, call, key, *nonce, self.era)?);
+		*nonce += 1;
+		*signed = true;
+		Ok(())
+	}
+
+	/// Transactions signed so far.
+	pub fn len(&self) -> usize {
+		self.txs.len()
+	}
+
+	pub fn is_empty(&self) -> bool {
+		self.txs.is_empty()
+	}
+
+	/// Submits everything and waits until each account's nonce at the best block reaches the
+	/// one after its last, i.e. all of them are in blocks.
+	pub async fn submit_and_wait(self, client: &Client) -> Result<(), Error> {
+		use futures::StreamExt;
+		let answers: Vec<Result<(), Error>> =
+			futures::stream::iter(self.txs.iter().map(|tx| tx.submit(client)))
+				.buffered(32)
+				.collect()
+				.await;
+		if let Some(Err(e)) = answers.into_iter().find(Result::is_err) {
+			return Err(Error::Client(format!("a setup transaction was refused: {e}")));
 		}
-		if std::time::Instant::now() > deadline {
-			return Err(Error::Client("the setup transactions did not land in 180 s".into()));
+		let last: Vec<_> = self.next.iter().filter(|(_, _, signed)| *signed).collect();
+		let ids: Vec<_> = last.iter().map(|(who, _, _)| *who).collect();
+		let deadline = std::time::Instant::now() + SETUP_TIMEOUT;
+		loop {
+			let now = accounts::read(client, &ids).await?;
+			if now.iter().zip(&last).all(|((_, nonce), (_, next, _))| u64::from(*nonce) >= *next) {
+				return Ok(());
+			}
+			if std::time::Instant::now() > deadline {
+				return Err(Error::Client("the setup transactions did not land in 180 s".into()));
+			}
+			tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 		}
-		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 	}
 }
 
@@ -313,4 +316,36 @@ fn sign<C: Payload>(
 	let mut signable = at.tx().create_signable_offline(call, params).map_err(Error::client)?;
 	let bytes = signable.sign(signer).map_err(Error::client)?.into_encoded();
 	Ok(Signed { hash: sp_crypto_hashing::blake2_256(&bytes), bytes })
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn every_kind_is_listed_and_parses_from_its_name() {
+		// The match has no wildcard, so a new kind fails to compile here until it is listed.
+		let listed = |k: Kind| match k {
+			Kind::Transfer
+			| Kind::Timecoin
+			| Kind::Codcoin
+			| Kind::Market
+			| Kind::JointToken
+			| Kind::WhitePay
+			| Kind::Record => Kind::ALL.contains(&k),
+		};
+		for k in [
+			Kind::Transfer,
+			Kind::Timecoin,
+			Kind::Codcoin,
+			Kind::Market,
+			Kind::JointToken,
+			Kind::WhitePay,
+			Kind::Record,
+		] {
+			assert!(listed(k), "{k:?} is missing from Kind::ALL");
+			assert_eq!(Kind::parse(k.name()).unwrap(), k);
+		}
+		assert!(Kind::parse("nothing").is_err());
+	}
 }
