@@ -24,6 +24,10 @@ pub const SECOND_PRICE: u128 = 1_000_000;
 /// Blocks a load offer stays open: far longer than any run.
 const OFFER_LIFE: u32 = 100_000;
 
+/// Load offers that expire at one block: half the runtime's `MaxExpiringPerBlock` (32), so two
+/// runs' offers may share a block.
+const OFFERS_PER_EXPIRY: u32 = 16;
+
 /// Makes every account hold `per_account` coins of its own issue of `COIN_AMOUNT` each,
 /// issuing what earlier runs did not leave, and returns them.
 pub async fn setup_own_coins(
@@ -154,8 +158,8 @@ pub async fn setup_offers(
 	log(&format!("offering {per_account} seconds from each of {} accounts", keys.len()));
 	let mut batch = SetupBatch::start(client, keys).await?;
 	let best = u32::try_from(batch.at.block_number()).unwrap_or(u32::MAX);
-	let expiry = best.saturating_add(OFFER_LIFE);
 	for (i, key) in keys.iter().enumerate() {
+		let expiry = best.saturating_add(OFFER_LIFE).saturating_add(i as u32 / OFFERS_PER_EXPIRY);
 		let me = key.account_id();
 		let seconds = u128::from(per_account);
 		allowance(client, &mut batch, i, Kind::Timecoin, key, seconds).await?;
