@@ -224,15 +224,40 @@ impl Client {
 		wait: Wait,
 		mut progress: impl FnMut(Progress),
 	) -> Result<Receipt, Error> {
-		let at = self.best().await?;
-		let signed = self.sign(&at, call, signer).await?;
-		// The genesis state records a placeholder for block 0's hash until block 1 begins, so
-		// any signed transaction fails a dry run there; only on a chain at genesis is it skipped.
-		if at.block_number() > 0 {
-			self.dry_run(&at, &signed).await?;
-		}
+		let mut tries = 0;
+		let (at, signed) = loop {
+			let at = self.best().await?;
+			let signed = self.sign(&at, call, signer).await?;
+			// The genesis state records a placeholder for block 0's hash until block 1 begins,
+			// so any signed transaction fails a dry run there; only at genesis is it skipped.
+			if at.block_number() == 0 {
+				break (at, signed);
+			}
+			match self.dry_run(&at, &signed).await {
+				Ok(()) => break (at, signed),
+				// The dry run counts the best block's own weight, which says nothing of the
+				// next block's: a block that opens a session is charged in full. Try again on
+				// the next best block.
+				Err(e) if is_block_full(&e) && tries < FULL_BLOCK_RETRIES => {
+					tries += 1;
+					self.next_best(at.block_number()).await?;
+				},
+				Err(e) => return Err(e),
+			}
+		};
 		progress(Progress::DryRunPassed);
 		self.follow(&at, signed, wait, progress).await
+	}
+
+	/// Waits until the best block is past `number` (polled; at most a minute).
+	async fn next_best(&self, number: u64) -> Result<(), Error> {
+		for _ in 0..120 {
+			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+			if self.best().await?.block_number() > number {
+				return Ok(());
+			}
+		}
+		Err(Error::Client(format!("no block after #{number} within a minute")))
 	}
 
 	/// Sign, submit and follow `call` without a dry run, for a call that is valid only from
@@ -384,6 +409,16 @@ fn rejected(
 	}
 }
 
+/// How the SDK names `ExhaustsResources`.
+const BLOCK_FULL: &str = "the block is full; try again";
+
+/// Best blocks a dry run that found the block full is retried on.
+const FULL_BLOCK_RETRIES: u32 = 3;
+
+fn is_block_full(e: &Error) -> bool {
+	matches!(e, Error::Invalid(reason) if reason.starts_with(BLOCK_FULL))
+}
+
 fn invalid_reason(raw: &str) -> String {
 	let known = [
 		("Payment", "the signer cannot pay the fee (its transferable COD is too low)"),
@@ -394,7 +429,7 @@ fn invalid_reason(raw: &str) -> String {
 			"the signature does not verify (wrong key for this account, or another chain)",
 		),
 		("AncientBirthBlock", "the transaction was signed for a block too old"),
-		("ExhaustsResources", "the block is full; try again"),
+		("ExhaustsResources", BLOCK_FULL),
 	];
 	known
 		.iter()
@@ -408,5 +443,17 @@ fn submit_error(message: String) -> Error {
 		Error::Invalid(invalid_reason(&message))
 	} else {
 		Error::Client(message)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_a_full_block_makes_the_dry_run_wait_for_the_next() {
+		assert!(is_block_full(&Error::Invalid(invalid_reason("Invalid(ExhaustsResources)"))));
+		assert!(!is_block_full(&Error::Invalid(invalid_reason("Invalid(Payment)"))));
+		assert!(!is_block_full(&Error::Client("ExhaustsResources".into())));
 	}
 }
