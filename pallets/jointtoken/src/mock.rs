@@ -102,11 +102,17 @@ impl OnChainAssets<AccountId> for Assets {
 		}
 	}
 
-	fn lock(asset: &Asset, owner: &AccountId, amount: MarketAmount, _: &[H256]) -> DispatchResult {
+	fn lock(
+		asset: &Asset,
+		owner: &AccountId,
+		amount: MarketAmount,
+		_: &[H256],
+	) -> Result<u32, DispatchError> {
 		match asset {
 			Asset::Cod => Market::cod_lock(owner, amount),
 			Asset::Jt(jtid) => JointToken::escrow_lock(jtid, owner, amount),
 		}
+		.map(|()| 0)
 	}
 
 	fn unlock(
@@ -128,11 +134,12 @@ impl OnChainAssets<AccountId> for Assets {
 		to: &AccountId,
 		amount: MarketAmount,
 		_: &[H256],
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		match asset {
 			Asset::Cod => Market::cod_transfer(from, to, amount),
 			Asset::Jt(jtid) => JointToken::market_transfer(jtid, from, to, amount),
 		}
+		.map(|()| 0)
 	}
 
 	fn escrowed(asset: &Asset, owner: &AccountId) -> MarketAmount {
@@ -182,6 +189,7 @@ impl pallet_market::Config for Test {
 	type MaxOffersPerAccount = ConstU32<4>;
 	type MaxExpiringPerBlock = ConstU32<3>;
 	type MaxRegistered = ConstU32<4>;
+	type MaxPaymentCoins = ConstU32<1>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MarketBench;
@@ -194,7 +202,7 @@ impl pallet_market::traits::BenchmarkHelper<AccountId, Asset> for MarketBench {
 	fn asset(_: u32) -> Asset {
 		Asset::Cod
 	}
-	fn fund(_: &Asset, _: &AccountId, _: MarketAmount) {}
+	fn fund(_: &Asset, _: &AccountId, _: MarketAmount, _: u32) {}
 }
 
 /// The desks as standing market offers: COD for the kind's tokens.

@@ -40,15 +40,30 @@ fn expiry<T: Config>() -> BlockNumberFor<T> {
 /// `who` offers `AMOUNT` of coin 0 (funded and escrowed) for `receive` at 1:1, after
 /// `MaxExpiringPerBlock - 1` other offers expiring at the same block.
 fn open_offer<T: Config>(who: &T::AccountId, receive: ResourceOf<T>, bond: u32) -> OfferId {
-	let pay = coin::<T>(0);
+	open_offer_of::<T>(who, coin::<T>(0), receive, bond)
+}
+
+/// `who` offers `AMOUNT` of `pay` (funded and escrowed when it is coin 0) for `receive` at
+/// 1:1, after `MaxExpiringPerBlock - 1` other offers expiring at the same block, so closing it
+/// rewrites a full expiry queue.
+fn open_offer_of<T: Config>(
+	who: &T::AccountId,
+	pay: ResourceOf<T>,
+	receive: ResourceOf<T>,
+	bond: u32,
+) -> OfferId {
 	for k in 0..T::MaxExpiringPerBlock::get() - 1 {
 		let other = funded::<T>("other", k);
-		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &other, 1);
-		let terms = terms::<T>(pay.clone(), fiat::<T>(), 1, 0);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &other, 1, 1);
+		let terms = terms::<T>(coin::<T>(0), fiat::<T>(), 1, 0);
 		Pallet::<T>::do_make_offer(&other, terms, &[]).expect("offers");
 	}
-	T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), who, AMOUNT);
-	Pallet::<T>::do_make_offer(who, terms::<T>(pay, receive, AMOUNT, bond), &[]).expect("offers")
+	if pay == coin::<T>(0) {
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), who, AMOUNT, 1);
+	}
+	let (id, _) = Pallet::<T>::do_make_offer(who, terms::<T>(pay, receive, AMOUNT, bond), &[])
+		.expect("offers");
+	id
 }
 
 fn terms<T: Config>(
@@ -71,7 +86,7 @@ fn terms<T: Config>(
 /// A pending trade: coin 0 (escrowed) against fiat, bonded.
 fn pending_trade<T: Config>(offerer: &T::AccountId, acceptor: &T::AccountId) -> TradeId {
 	let id = open_offer::<T>(offerer, fiat::<T>(), 1_000);
-	Pallet::<T>::do_accept(acceptor, id, AMOUNT, &[]).expect("accepts")
+	Pallet::<T>::do_accept(acceptor, id, AMOUNT, &[]).expect("accepts").trade
 }
 
 #[benchmarks]
@@ -91,12 +106,14 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::registered(who).len() as u32, r);
 	}
 
+	/// An offer of a coin whose escrow spends `i` coins, each with its deposit from a
+	/// different account.
 	#[benchmark]
-	fn make_offer() {
+	fn make_offer(i: Linear<1, { T::MaxPaymentCoins::get() }>) {
 		let who = funded::<T>("offerer", 0);
 		let pay = coin::<T>(0);
 		let receive = coin::<T>(1);
-		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT, i);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(who.clone()),
@@ -121,24 +138,28 @@ mod benchmarks {
 		assert!(Offers::<T>::get(id).is_none());
 	}
 
-	/// Coin for coin, filling the offer: both legs move at once and the offer closes.
+	/// Coin for coin, filling the offer: both legs move at once, the acceptor's payment
+	/// spends `i` coins, and the offer closes.
 	#[benchmark]
-	fn accept_on_chain() {
+	fn accept_on_chain(i: Linear<1, { T::MaxPaymentCoins::get() }>) {
 		let offerer = funded::<T>("offerer", 0);
 		let acceptor = funded::<T>("acceptor", 0);
 		let id = open_offer::<T>(&offerer, coin::<T>(1), 0);
-		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(1), &acceptor, AMOUNT);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(1), &acceptor, AMOUNT, i);
 		#[extrinsic_call]
 		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
 		assert_eq!(Pallet::<T>::stats(acceptor).settled, 1);
 	}
 
-	/// Coin for fiat with a bond, filling the offer: a trade is recorded and the offer closes.
+	/// Fiat for coin with a bond, filling the offer: the acceptor escrows its payment from
+	/// `i` coins, the offerer bonds its off-chain leg, a trade is recorded and the offer
+	/// closes. It costs more than coin for fiat, where nothing of the acceptor's is escrowed.
 	#[benchmark]
-	fn accept_off_chain() {
+	fn accept_off_chain(i: Linear<1, { T::MaxPaymentCoins::get() }>) {
 		let offerer = funded::<T>("offerer", 0);
 		let acceptor = funded::<T>("acceptor", 0);
-		let id = open_offer::<T>(&offerer, fiat::<T>(), 1_000);
+		let id = open_offer_of::<T>(&offerer, fiat::<T>(), coin::<T>(1), 1_000);
+		T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(1), &acceptor, AMOUNT, i);
 		#[extrinsic_call]
 		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
 		assert_eq!(Pallet::<T>::trades_of(acceptor, None, 10).len(), 1);
@@ -213,7 +234,8 @@ mod benchmarks {
 	fn expire_offers(n: Linear<0, { T::MaxExpiringPerBlock::get() }>) {
 		for k in 0..n {
 			let who = funded::<T>("offerer", k);
-			T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT);
+			let max = T::MaxPaymentCoins::get();
+			T::BenchmarkHelper::fund(&T::BenchmarkHelper::asset(0), &who, AMOUNT, max);
 			let t = terms::<T>(coin::<T>(0), coin::<T>(1), AMOUNT, 0);
 			Pallet::<T>::do_make_offer(&who, t, &[]).expect("offers");
 		}

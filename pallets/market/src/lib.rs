@@ -170,6 +170,10 @@ pub mod pallet {
 		/// Most resources one account may register.
 		#[pallet::constant]
 		type MaxRegistered: Get<u32>;
+		/// Most coins one payment of an on-chain asset may spend (the coin ledgers' input
+		/// bound): a call naming no coins is charged for this many and refunded the rest.
+		#[pallet::constant]
+		type MaxPaymentCoins: Get<u32>;
 		/// Weights of the calls, from benchmarks.
 		type WeightInfo: WeightInfo;
 		/// Assets and funds for the benchmarks.
@@ -377,6 +381,7 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MaxExpiringPerBlock::get() > 0 && T::MaxOffersPerAccount::get() > 0);
+			assert!(T::MaxPaymentCoins::get() > 0);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -404,7 +409,7 @@ pub mod pallet {
 		/// any. `bond` (COD, may be zero) is what each side paying an off-chain leg puts up for
 		/// the whole amount; a fill bonds its share.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::make_offer())]
+		#[pallet::weight(T::WeightInfo::make_offer(Pallet::<T>::coins_charged(coins)))]
 		// The offer's terms are the call's parameters so that wallets show each one by name.
 		#[allow(clippy::too_many_arguments)]
 		pub fn make_offer(
@@ -417,10 +422,11 @@ pub mod pallet {
 			expiry: BlockNumberFor<T>,
 			#[pallet::compact] bond: BalanceOf<T>,
 			coins: NamedCoins,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let offerer = ensure_signed(origin)?;
 			let terms = OfferTerms { pay, receive, ratio, amount, min_fill, expiry, bond };
-			Self::do_make_offer(&offerer, terms, &coins).map(|_| ())
+			let (_, spent) = Self::do_make_offer(&offerer, terms, &coins)?;
+			Ok(Some(T::WeightInfo::make_offer(spent.max(1))).into())
 		}
 
 		/// The offerer withdraws an offer; what is left in escrow comes back. Acceptances
@@ -435,15 +441,25 @@ pub mod pallet {
 		/// Accept `amount` (in the offer's pay resource) of offer `offer`, paying the price from
 		/// the `coins` named if any.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::accept_on_chain().max(T::WeightInfo::accept_off_chain()))]
+		#[pallet::weight({
+			let n = Pallet::<T>::coins_charged(coins);
+			T::WeightInfo::accept_on_chain(n).max(T::WeightInfo::accept_off_chain(n))
+		})]
 		pub fn accept(
 			origin: OriginFor<T>,
 			offer: OfferId,
 			#[pallet::compact] amount: Amount,
 			coins: NamedCoins,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let acceptor = ensure_signed(origin)?;
-			Self::do_accept(&acceptor, offer, amount, &coins).map(|_| ())
+			let done = Self::do_accept(&acceptor, offer, amount, &coins)?;
+			let n = done.coins_spent.max(1);
+			Ok(Some(if done.settled {
+				T::WeightInfo::accept_on_chain(n)
+			} else {
+				T::WeightInfo::accept_off_chain(n)
+			})
+			.into())
 		}
 
 		/// The receiver of a trade's off-chain leg confirms it was delivered, before the

@@ -73,6 +73,7 @@ parameter_types! {
 	pub const RegistrationDeposit: Balance = 20;
 	pub const RecordDeposit: Balance = RECORD_DEPOSIT;
 	pub const SettlementPeriod: u64 = SETTLEMENT_PERIOD;
+	pub const MaxInputs: u32 = 8;
 }
 
 impl pallet_codcoin::Config for Test {
@@ -81,7 +82,7 @@ impl pallet_codcoin::Config for Test {
 	type CoinDeposit = CoinDeposit;
 	type ClaimDeposit = ClaimDeposit;
 	type IssuerDeposit = IssuerDeposit;
-	type MaxInputs = ConstU32<8>;
+	type MaxInputs = MaxInputs;
 	type MaxOutputs = ConstU32<8>;
 	type MaxClaims = ConstU32<4>;
 	type WeightInfo = ();
@@ -119,9 +120,14 @@ impl OnChainAssets<AccountId> for Assets {
 		}
 	}
 
-	fn lock(asset: &Asset, owner: &AccountId, amount: Amount, coins: &[H256]) -> DispatchResult {
+	fn lock(
+		asset: &Asset,
+		owner: &AccountId,
+		amount: Amount,
+		coins: &[H256],
+	) -> Result<u32, DispatchError> {
 		match asset {
-			Asset::Cod => Market::cod_lock(owner, amount),
+			Asset::Cod => Market::cod_lock(owner, amount).map(|()| 0),
 			Asset::Coin(issuer) => Codcoin::escrow_lock(issuer, owner, amount, &raw(coins)),
 		}
 	}
@@ -147,9 +153,9 @@ impl OnChainAssets<AccountId> for Assets {
 		to: &AccountId,
 		amount: Amount,
 		coins: &[H256],
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		match asset {
-			Asset::Cod => Market::cod_transfer(from, to, amount),
+			Asset::Cod => Market::cod_transfer(from, to, amount).map(|()| 0),
 			Asset::Coin(issuer) => {
 				<Codcoin as CoinLedger<_>>::transfer(issuer, from, to, amount, &raw(coins))
 			},
@@ -199,6 +205,7 @@ impl pallet_market::Config for Test {
 	type MaxOffersPerAccount = ConstU32<4>;
 	type MaxExpiringPerBlock = ConstU32<3>;
 	type MaxRegistered = ConstU32<4>;
+	type MaxPaymentCoins = MaxInputs;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchAssets;
@@ -220,10 +227,10 @@ impl crate::traits::BenchmarkHelper<AccountId, Asset> for BenchAssets {
 		Asset::Coin(issuer)
 	}
 
-	fn fund(asset: &Asset, who: &AccountId, amount: Amount) {
+	fn fund(asset: &Asset, who: &AccountId, amount: Amount, pieces: u32) {
 		fund_cod(*who, ENDOWMENT);
 		if let Asset::Coin(issuer) = asset {
-			let pieces: Amount = amount.min(8); // codcoin's MaxInputs here
+			let pieces = Amount::from(pieces.clamp(1, MaxInputs::get())).min(amount);
 			let each = amount / pieces;
 			for k in 0..pieces {
 				let piece = if k == 0 { amount - each * (pieces - 1) } else { each };

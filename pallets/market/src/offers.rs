@@ -55,12 +55,12 @@ impl<T: Config> Pallet<T> {
 	/// Errors: `SameResource`, `ZeroRatio`, `ZeroAmount`, `BadMinimumFill`, `ExpiryInPast`,
 	/// `UnknownAsset`, `EmptyUnit`, `Overflow`, `TooManyOffers`, `IdsExhausted`,
 	/// `ExpiryBlockFull`, `InsufficientDeposit`, and the asset's own error when the escrow
-	/// cannot be taken.
+	/// cannot be taken. Returns the offer's id and how many coins the escrow spent.
 	pub(crate) fn do_make_offer(
 		offerer: &T::AccountId,
 		t: OfferTerms<crate::AssetIdOf<T>, BalanceOf<T>, BlockNumberFor<T>>,
 		coins: &[sp_core::H256],
-	) -> Result<OfferId, DispatchError> {
+	) -> Result<(OfferId, u32), DispatchError> {
 		ensure!(t.pay != t.receive, Error::<T>::SameResource);
 		ensure!(t.ratio.pay > 0 && t.ratio.receive > 0, Error::<T>::ZeroRatio);
 		ensure!(t.amount > 0, Error::<T>::ZeroAmount);
@@ -82,9 +82,10 @@ impl<T: Config> Pallet<T> {
 		NextOfferId::<T>::put(next);
 		let deposit = T::OfferDeposit::get();
 		Self::hold_deposit(offerer, deposit)?;
-		if let Some(asset) = t.pay.asset() {
-			T::Assets::lock(asset, offerer, t.amount, coins)?;
-		}
+		let spent = match t.pay.asset() {
+			Some(asset) => T::Assets::lock(asset, offerer, t.amount, coins)?,
+			None => 0,
+		};
 		Self::update_record(offerer, |s| s.open_offers = s.open_offers.saturating_add(1))?;
 		OffersByPair::<T>::insert((&t.pay, &t.receive, id_key(id)), ());
 		OffersByAccount::<T>::insert(offerer, id, ());
@@ -113,7 +114,16 @@ impl<T: Config> Pallet<T> {
 			min_fill: t.min_fill,
 			expiry: t.expiry,
 		});
-		Ok(id)
+		Ok((id, spent))
+	}
+
+	/// The coins a call paying with `named` coins is charged for before it runs: those named,
+	/// or the most a payment may spend when the ledger chooses them.
+	pub(crate) fn coins_charged(named: &[sp_core::H256]) -> u32 {
+		match named.len() as u32 {
+			0 => T::MaxPaymentCoins::get(),
+			n => n,
+		}
 	}
 
 	/// What the acceptor pays for `amount` of the pay resource: `ceil(amount × receive / pay)`,
@@ -150,7 +160,7 @@ impl<T: Config> Pallet<T> {
 		let expiry = <BlockNumberFor<T> as sp_runtime::traits::Bounded>::max_value();
 		let terms =
 			OfferTerms { pay, receive, ratio, amount, min_fill: 1, expiry, bond: 0u32.into() };
-		Self::do_make_offer(owner, terms, &[])
+		Self::do_make_offer(owner, terms, &[]).map(|(id, _)| id)
 	}
 
 	/// Adds `amount` of the pay resource to `owner`'s open offer `id`, escrowing it. The

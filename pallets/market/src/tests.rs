@@ -25,6 +25,7 @@ use crate::{mock::*, pallet::*, types::*, CloseReason, Error, Event};
 
 mod disputes;
 mod records;
+mod refunds;
 mod standing;
 
 fn run(test: impl FnOnce()) {
@@ -96,6 +97,7 @@ fn offer_with(
 	let o = RuntimeOrigin::signed(who);
 	Market::make_offer(o, pay, receive, r, amount, min_fill, expiry, bond, Default::default())
 		.map(|_| id)
+		.map_err(|e| e.error)
 }
 
 /// An offer open until block 100 with a minimum fill of 1 and no bond.
@@ -111,7 +113,9 @@ fn offer(
 
 fn accept(who: AccountId, id: OfferId, amount: Amount) -> Result<TradeId, DispatchError> {
 	let trade = NextTradeId::<Test>::get();
-	Market::accept(RuntimeOrigin::signed(who), id, amount, Default::default()).map(|_| trade)
+	Market::accept(RuntimeOrigin::signed(who), id, amount, Default::default())
+		.map(|_| trade)
+		.map_err(|e| e.error)
 }
 
 fn held(reason: HoldReason, who: AccountId) -> Balance {

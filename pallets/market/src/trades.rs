@@ -32,6 +32,17 @@ enum Verdict {
 	Excused,
 }
 
+/// What an acceptance did, for the call's weight refund.
+pub(crate) struct Acceptance {
+	/// The trade's number (benchmarks build pending trades from it).
+	#[cfg_attr(not(feature = "runtime-benchmarks"), allow(dead_code))]
+	pub trade: TradeId,
+	/// Coins the acceptor's payment or escrow spent (0 for an asset not held in coins).
+	pub coins_spent: u32,
+	/// Both legs were on-chain and moved at once; no trade is pending.
+	pub settled: bool,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Accepts `amount` of offer `id` for `acceptor`: settles at once when both resources are
 	/// on-chain, else records a trade whose off-chain legs await confirmation.
@@ -45,7 +56,7 @@ impl<T: Config> Pallet<T> {
 		id: OfferId,
 		amount: Amount,
 		coins: &[H256],
-	) -> Result<TradeId, DispatchError> {
+	) -> Result<Acceptance, DispatchError> {
 		let mut offer = Offers::<T>::get(id).ok_or(Error::<T>::UnknownOffer)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < offer.expiry, Error::<T>::OfferExpired);
@@ -63,12 +74,14 @@ impl<T: Config> Pallet<T> {
 		let offerer = offer.offerer.clone();
 		// The acceptor's record exists (and holds its deposit) before anything moves.
 		Self::update_record(acceptor, |_| {})?;
+		let mut coins_spent = 0;
+		let settled = offer.pay.asset().is_some() && offer.receive.asset().is_some();
 
 		match (offer.pay.asset(), offer.receive.asset()) {
 			(Some(pay), Some(receive)) => {
 				// Both legs on-chain: atomic, at once. The acceptor pays for the coin it gets.
 				T::Assets::unlock(pay, &offerer, acceptor, amount, acceptor)?;
-				T::Assets::transfer(receive, acceptor, &offerer, price, coins)?;
+				coins_spent = T::Assets::transfer(receive, acceptor, &offerer, price, coins)?;
 				Self::count_settled(&offerer, acceptor)?;
 				Self::deposit_event(Event::Accepted {
 					offer: id,
@@ -85,7 +98,7 @@ impl<T: Config> Pallet<T> {
 			},
 			(pay, receive) => {
 				if let Some(asset) = receive {
-					T::Assets::lock(asset, acceptor, price, coins)?;
+					coins_spent = T::Assets::lock(asset, acceptor, price, coins)?;
 				}
 				let bond = Self::fill_bond(&offer, amount);
 				if !bond.is_zero() {
@@ -144,7 +157,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Offers::<T>::insert(id, offer);
 		}
-		Ok(trade)
+		Ok(Acceptance { trade, coins_spent, settled })
 	}
 
 	/// The bond a fill of `amount` puts up: its share of the offer's bond, rounded up, so that

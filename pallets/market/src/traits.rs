@@ -19,13 +19,15 @@ pub trait OnChainAssets<AccountId> {
 	fn exists(asset: &Self::AssetId) -> bool;
 
 	/// Moves `amount` of `asset` from `owner`'s free holdings into escrow, spending the `coins`
-	/// named (an asset held in coins), or choosing them itself when none are named.
+	/// named (an asset held in coins), or choosing them itself when none are named. Returns
+	/// how many coins it spent (0 for an asset not held in coins), which the market's weight
+	/// is refunded by; it must not exceed the market's `MaxPaymentCoins`.
 	fn lock(
 		asset: &Self::AssetId,
 		owner: &AccountId,
 		amount: Amount,
 		coins: &[H256],
-	) -> DispatchResult;
+	) -> Result<u32, DispatchError>;
 
 	/// Pays `amount` of `asset` out of `owner`'s escrow to `to` (who may be `owner`). Any storage
 	/// deposit the payment creates is held from `payer`.
@@ -38,14 +40,15 @@ pub trait OnChainAssets<AccountId> {
 	) -> DispatchResult;
 
 	/// Pays `amount` of `asset` from `from`'s free holdings to `to`, spending the `coins` named,
-	/// or choosing them itself when none are named.
+	/// or choosing them itself when none are named. Returns how many coins it spent, as
+	/// [`Self::lock`] does.
 	fn transfer(
 		asset: &Self::AssetId,
 		from: &AccountId,
 		to: &AccountId,
 		amount: Amount,
 		coins: &[H256],
-	) -> DispatchResult;
+	) -> Result<u32, DispatchError>;
 
 	/// What `owner` has in escrow in `asset`.
 	fn escrowed(asset: &Self::AssetId, owner: &AccountId) -> Amount;
@@ -68,8 +71,8 @@ pub trait OnChainAssets<AccountId> {
 pub trait BenchmarkHelper<AccountId, AssetId> {
 	/// Asset number `n` (0 and 1 must differ), created if needed.
 	fn asset(n: u32) -> AssetId;
-	/// Gives `who` `amount` of `asset` split into as many pieces as one payment may consume
-	/// (a coin's `MaxInputs`), each piece's deposit paid by a different account, so that moving
-	/// it all is the costliest case.
-	fn fund(asset: &AssetId, who: &AccountId, amount: Amount);
+	/// Gives `who` `amount` of `asset` split into `pieces` coins (at most the market's
+	/// `MaxPaymentCoins`), each piece's deposit paid by a different account, so that a payment
+	/// spending all of them is the costliest case of its size.
+	fn fund(asset: &AssetId, who: &AccountId, amount: Amount, pieces: u32);
 }

@@ -36,10 +36,10 @@ use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 /// The weight of every call of `pallet_market`.
 pub trait WeightInfo {
 	fn register_resources(r: u32, ) -> Weight;
-	fn make_offer() -> Weight;
+	fn make_offer(i: u32, ) -> Weight;
 	fn cancel_offer() -> Weight;
-	fn accept_on_chain() -> Weight;
-	fn accept_off_chain() -> Weight;
+	fn accept_on_chain(i: u32, ) -> Weight;
+	fn accept_off_chain(i: u32, ) -> Weight;
 	fn confirm_leg() -> Weight;
 	fn resolve_trade() -> Weight;
 	fn resolve_trade_disputed() -> Weight;
@@ -62,10 +62,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` in `[1, 16]`.
 	fn register_resources(r: u32, ) -> Weight {
 		// Proof size: measured `618 + r * (111 ±0)`, estimated `4074 + r * (2555 ±0)`.
-		// Minimum execution time: 104_625_000 ps.
-		Weight::from_parts(124_554_588, 4074)
-			// Standard error: 15_632
-			.saturating_add(Weight::from_parts(5_293_780, 0).saturating_mul(r.into()))
+		// Minimum execution time: 87_046_000 ps.
+		Weight::from_parts(92_916_104, 4074)
+			// Standard error: 7_650
+			.saturating_add(Weight::from_parts(3_857_478, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -103,12 +103,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::OffersByAccount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:16)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn make_offer() -> Weight {
-		// Proof size: measured `6884`, estimated `49712`.
-		// Minimum execution time: 973_539_000 ps.
-		Weight::from_parts(1_250_297_000, 49712)
-			.saturating_add(T::DbWeight::get().reads(76_u64))
-			.saturating_add(T::DbWeight::get().writes(92_u64))
+	/// Component `i` in `[1, 16]`.
+	fn make_offer(i: u32, ) -> Weight {
+		// Proof size: measured `966 + i * (371 ±0)`, estimated `6100 + i * (2866 ±0)`.
+		// Minimum execution time: 195_909_000 ps.
+		Weight::from_parts(162_140_123, 6100)
+			// Standard error: 58_447
+			.saturating_add(Weight::from_parts(51_541_382, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
@@ -139,9 +145,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:1)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn cancel_offer() -> Weight {
-		// Proof size: measured `3672`, estimated `3856`.
-		// Minimum execution time: 231_040_000 ps.
-		Weight::from_parts(266_123_000, 3856)
+		// Proof size: measured `3601`, estimated `3856`.
+		// Minimum execution time: 182_754_000 ps.
+		Weight::from_parts(196_227_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -175,12 +181,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::OffersByAccount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:18)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn accept_on_chain() -> Weight {
-		// Proof size: measured `11235`, estimated `52578`.
-		// Minimum execution time: 1_250_484_000 ps.
-		Weight::from_parts(1_548_159_000, 52578)
-			.saturating_add(T::DbWeight::get().reads(80_u64))
-			.saturating_add(T::DbWeight::get().writes(103_u64))
+	/// Component `i` in `[1, 16]`.
+	fn accept_on_chain(i: u32, ) -> Weight {
+		// Proof size: measured `4601 + i * (422 ±0)`, estimated `8751 + i * (2866 ±0)`.
+		// Minimum execution time: 386_413_000 ps.
+		Weight::from_parts(360_949_837, 8751)
+			// Standard error: 262_301
+			.saturating_add(Weight::from_parts(47_782_389, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(T::DbWeight::get().writes(23_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
@@ -188,10 +200,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::NextTradeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Stats` (r:2 w:2)
 	/// Proof: `Market::Stats` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:18 w:18)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:18 w:18)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::HeldTotals` (r:1 w:1)
+	/// Proof: `Codcoin::HeldTotals` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Holdings` (r:17 w:16)
+	/// Proof: `Codcoin::Holdings` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Coins` (r:16 w:16)
+	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::NextPourId` (r:1 w:1)
+	/// Proof: `Codcoin::NextPourId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Escrow` (r:1 w:1)
+	/// Proof: `Codcoin::Escrow` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::EscrowTotals` (r:1 w:1)
+	/// Proof: `Codcoin::EscrowTotals` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: UNKNOWN KEY `0x163cd0c29e08e8f25238c92e7d586c29` (r:1 w:0)
 	/// Proof: UNKNOWN KEY `0x163cd0c29e08e8f25238c92e7d586c29` (r:1 w:0)
 	/// Storage: `Market::Expiring` (r:1 w:1)
@@ -204,12 +228,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::OffersByAccount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Trades` (r:0 w:1)
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
-	fn accept_off_chain() -> Weight {
-		// Proof size: measured `3051`, estimated `6722`.
-		// Minimum execution time: 297_481_000 ps.
-		Weight::from_parts(337_401_000, 6722)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+	/// Storage: `Codcoin::IssuedCoins` (r:0 w:16)
+	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Component `i` in `[1, 16]`.
+	fn accept_off_chain(i: u32, ) -> Weight {
+		// Proof size: measured `4467 + i * (423 ±0)`, estimated `7897 + i * (2866 ±2)`.
+		// Minimum execution time: 312_501_000 ps.
+		Weight::from_parts(277_865_945, 7897)
+			// Standard error: 273_688
+			.saturating_add(Weight::from_parts(53_819_481, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	/// Storage: `Market::Trades` (r:1 w:1)
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
@@ -236,9 +268,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:1)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn confirm_leg() -> Weight {
-		// Proof size: measured `2870`, estimated `6100`.
-		// Minimum execution time: 245_757_000 ps.
-		Weight::from_parts(302_088_000, 6100)
+		// Proof size: measured `2837`, estimated `6100`.
+		// Minimum execution time: 198_279_000 ps.
+		Weight::from_parts(221_850_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -267,9 +299,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:1)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn resolve_trade() -> Weight {
-		// Proof size: measured `2713`, estimated `3856`.
-		// Minimum execution time: 229_961_000 ps.
-		Weight::from_parts(274_602_000, 3856)
+		// Proof size: measured `2680`, estimated `3856`.
+		// Minimum execution time: 175_844_000 ps.
+		Weight::from_parts(198_933_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -298,9 +330,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Codcoin::IssuedCoins` (r:0 w:1)
 	/// Proof: `Codcoin::IssuedCoins` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn resolve_trade_disputed() -> Weight {
-		// Proof size: measured `2903`, estimated `6100`.
-		// Minimum execution time: 236_201_000 ps.
-		Weight::from_parts(290_015_000, 6100)
+		// Proof size: measured `2870`, estimated `6100`.
+		// Minimum execution time: 185_015_000 ps.
+		Weight::from_parts(207_384_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -308,8 +340,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
 	fn mark_sent() -> Weight {
 		// Proof size: measured `417`, estimated `3757`.
-		// Minimum execution time: 44_222_000 ps.
-		Weight::from_parts(56_375_000, 3757)
+		// Minimum execution time: 28_677_000 ps.
+		Weight::from_parts(35_998_000, 3757)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -322,9 +354,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn close_record() -> Weight {
-		// Proof size: measured `1768`, estimated `3856`.
-		// Minimum execution time: 100_888_000 ps.
-		Weight::from_parts(127_317_000, 3856)
+		// Proof size: measured `1697`, estimated `3856`.
+		// Minimum execution time: 76_260_000 ps.
+		Weight::from_parts(88_762_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -359,10 +391,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` in `[0, 32]`.
 	fn expire_offers(n: u32, ) -> Weight {
 		// Proof size: measured `757 + n * (579 ±0)`, estimated `3734 + n * (2866 ±0)`.
-		// Minimum execution time: 2_815_000 ps.
-		Weight::from_parts(3_896_000, 3734)
-			// Standard error: 295_576
-			.saturating_add(Weight::from_parts(170_658_610, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_590_000 ps.
+		Weight::from_parts(2_783_000, 3734)
+			// Standard error: 198_511
+			.saturating_add(Weight::from_parts(124_197_867, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -374,61 +406,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn register_resources(r: u32, ) -> Weight {
-		Weight::from_parts(124_554_588, 4074)
-			.saturating_add(Weight::from_parts(5_293_780, 0).saturating_mul(r.into()))
+		Weight::from_parts(92_916_104, 4074)
+			.saturating_add(Weight::from_parts(3_857_478, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(r.into()))
 	}
-	fn make_offer() -> Weight {
-		Weight::from_parts(1_250_297_000, 49712)
-			.saturating_add(ParityDbWeight::get().reads(76_u64))
-			.saturating_add(ParityDbWeight::get().writes(92_u64))
+	fn make_offer(i: u32, ) -> Weight {
+		Weight::from_parts(162_140_123, 6100)
+			.saturating_add(Weight::from_parts(51_541_382, 0).saturating_mul(i.into()))
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(266_123_000, 3856)
+		Weight::from_parts(196_227_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
-	fn accept_on_chain() -> Weight {
-		Weight::from_parts(1_548_159_000, 52578)
-			.saturating_add(ParityDbWeight::get().reads(80_u64))
-			.saturating_add(ParityDbWeight::get().writes(103_u64))
+	fn accept_on_chain(i: u32, ) -> Weight {
+		Weight::from_parts(360_949_837, 8751)
+			.saturating_add(Weight::from_parts(47_782_389, 0).saturating_mul(i.into()))
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(ParityDbWeight::get().writes(23_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
-	fn accept_off_chain() -> Weight {
-		Weight::from_parts(337_401_000, 6722)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(14_u64))
+	fn accept_off_chain(i: u32, ) -> Weight {
+		Weight::from_parts(277_865_945, 7897)
+			.saturating_add(Weight::from_parts(53_819_481, 0).saturating_mul(i.into()))
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
+			.saturating_add(ParityDbWeight::get().writes(18_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(i.into())))
+			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn confirm_leg() -> Weight {
-		Weight::from_parts(302_088_000, 6100)
+		Weight::from_parts(221_850_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn resolve_trade() -> Weight {
-		Weight::from_parts(274_602_000, 3856)
+		Weight::from_parts(198_933_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn resolve_trade_disputed() -> Weight {
-		Weight::from_parts(290_015_000, 6100)
+		Weight::from_parts(207_384_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn mark_sent() -> Weight {
-		Weight::from_parts(56_375_000, 3757)
+		Weight::from_parts(35_998_000, 3757)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_record() -> Weight {
-		Weight::from_parts(127_317_000, 3856)
+		Weight::from_parts(88_762_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn expire_offers(n: u32, ) -> Weight {
-		Weight::from_parts(3_896_000, 3734)
-			.saturating_add(Weight::from_parts(170_658_610, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_783_000, 3734)
+			.saturating_add(Weight::from_parts(124_197_867, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

@@ -495,12 +495,13 @@ pub trait CoinLedger<AccountId> {
 
 	/// Moves `amount` of `issuer`'s coin from `owner`'s coins into its market escrow, spending
 	/// the `coins` named (or, if none, coins chosen in storage order); change comes back.
+	/// Returns how many coins it spent, so the caller can refund weight charged for more.
 	fn escrow_lock(
 		issuer: &AccountId,
 		owner: &AccountId,
 		amount: Self::Amount,
 		coins: &[CoinId],
-	) -> frame_support::dispatch::DispatchResult;
+	) -> Result<u32, frame_support::pallet_prelude::DispatchError>;
 
 	/// Pays `amount` out of `owner`'s escrow as a new coin for `to`; `payer` pays its deposit.
 	fn escrow_unlock(
@@ -512,14 +513,15 @@ pub trait CoinLedger<AccountId> {
 	) -> frame_support::dispatch::DispatchResult;
 
 	/// Gives `amount` of `issuer`'s coin from `from` to `to`, spending the `coins` named (or,
-	/// if none, coins chosen in storage order); change comes back.
+	/// if none, coins chosen in storage order); change comes back. Returns how many coins it
+	/// spent.
 	fn transfer(
 		issuer: &AccountId,
 		from: &AccountId,
 		to: &AccountId,
 		amount: Self::Amount,
 		coins: &[CoinId],
-	) -> frame_support::dispatch::DispatchResult;
+	) -> Result<u32, frame_support::pallet_prelude::DispatchError>;
 
 	/// What `owner` has in escrow of `issuer`'s coin.
 	fn escrowed(issuer: &AccountId, owner: &AccountId) -> Self::Amount;

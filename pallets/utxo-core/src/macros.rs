@@ -252,11 +252,12 @@ macro_rules! impl_coin_ledger {
 				owner: &T::AccountId,
 				amount: $amount,
 				coins: &[[u8; 32]],
-			) -> frame_support::dispatch::DispatchResult {
+			) -> Result<u32, frame_support::pallet_prelude::DispatchError> {
 				let applied = PalletLedger::<T>::lock(issuer, owner, amount, coins)
 					.map_err(Error::<T>::from)?;
+				let spent = applied.inputs.len() as u32;
 				Self::deposit_poured(owner, issuer, applied, 0, amount, amount);
-				Ok(())
+				Ok(spent)
 			}
 
 			fn escrow_unlock(
@@ -284,11 +285,12 @@ macro_rules! impl_coin_ledger {
 				to: &T::AccountId,
 				amount: $amount,
 				coins: &[[u8; 32]],
-			) -> frame_support::dispatch::DispatchResult {
+			) -> Result<u32, frame_support::pallet_prelude::DispatchError> {
 				let applied = PalletLedger::<T>::transfer(from, issuer, to, amount, coins)
 					.map_err(Error::<T>::from)?;
+				let spent = applied.inputs.len() as u32;
 				Self::deposit_poured(from, issuer, applied, 0, 0, 0);
-				Ok(())
+				Ok(spent)
 			}
 
 			fn escrowed(issuer: &T::AccountId, owner: &T::AccountId) -> $amount {

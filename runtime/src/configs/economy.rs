@@ -4,6 +4,10 @@ use frame_support::{parameter_types, traits::ConstU32};
 
 use crate::{deposit, Balance, Balances, Runtime, RuntimeHoldReason, Timestamp};
 
+/// The most coins one pour of timecoin or codcoin spends; the market charges a payment for
+/// this many when the ledger chooses the coins.
+pub type CoinMaxInputs = ConstU32<16>;
+
 /// Seconds in a day (timecoin windows are wall-clock seconds, not blocks).
 const DAY_SECS: u64 = 24 * 60 * 60;
 
@@ -40,7 +44,7 @@ impl pallet_codcoin::Config for Runtime {
 	type CoinDeposit = CodcoinCoinDeposit;
 	type ClaimDeposit = CodcoinClaimDeposit;
 	type IssuerDeposit = CodcoinIssuerDeposit;
-	type MaxInputs = ConstU32<16>;
+	type MaxInputs = CoinMaxInputs;
 	type MaxOutputs = ConstU32<16>;
 	type MaxClaims = ConstU32<16>;
 	type WeightInfo = pallet_codcoin::weights::SubstrateWeight<Runtime>;
@@ -52,7 +56,7 @@ impl pallet_timecoin::Config for Runtime {
 	type UnixTime = Timestamp;
 	type CoinDeposit = TimecoinCoinDeposit;
 	type IssuerDeposit = TimecoinIssuerDeposit;
-	type MaxInputs = ConstU32<16>;
+	type MaxInputs = CoinMaxInputs;
 	type MaxOutputs = ConstU32<16>;
 	type MaxOpenAppointments = ConstU32<64>;
 	// One holder may take an eighth of an issuer's schedule.

@@ -10,6 +10,7 @@ use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
 use sp_runtime::ArithmeticError;
+use sp_runtime::DispatchError;
 use utxo_core::CoinLedger;
 
 use super::carchain::market as data_token;
@@ -84,17 +85,19 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		owner: &AccountId,
 		amount: Amount,
 		coins: &[H256],
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		match asset {
-			MarketAsset::Cod => Market::cod_lock(owner, amount),
+			MarketAsset::Cod => Market::cod_lock(owner, amount).map(|()| 0),
 			MarketAsset::Codcoin(issuer) => {
 				Codcoin::escrow_lock(issuer, owner, amount, &raw(coins))
 			},
 			MarketAsset::Timecoin(issuer) => {
 				Timecoin::escrow_lock(issuer, owner, seconds(amount)?, &raw(coins))
 			},
-			MarketAsset::JointToken(jtid) => JointToken::escrow_lock(jtid, owner, amount),
-			MarketAsset::DataToken => data_token::lock(owner, amount),
+			MarketAsset::JointToken(jtid) => {
+				JointToken::escrow_lock(jtid, owner, amount).map(|()| 0)
+			},
+			MarketAsset::DataToken => data_token::lock(owner, amount).map(|()| 0),
 		}
 	}
 
@@ -126,9 +129,9 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		to: &AccountId,
 		amount: Amount,
 		coins: &[H256],
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		match asset {
-			MarketAsset::Cod => Market::cod_transfer(from, to, amount),
+			MarketAsset::Cod => Market::cod_transfer(from, to, amount).map(|()| 0),
 			MarketAsset::Codcoin(issuer) => {
 				<Codcoin as CoinLedger<_>>::transfer(issuer, from, to, amount, &raw(coins))
 			},
@@ -140,8 +143,10 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 				&raw(coins),
 			),
 			// Paid to the kind's root (a sale to its desk), the tokens are burned.
-			MarketAsset::JointToken(jtid) => JointToken::market_transfer(jtid, from, to, amount),
-			MarketAsset::DataToken => data_token::transfer(from, to, amount),
+			MarketAsset::JointToken(jtid) => {
+				JointToken::market_transfer(jtid, from, to, amount).map(|()| 0)
+			},
+			MarketAsset::DataToken => data_token::transfer(from, to, amount).map(|()| 0),
 		}
 	}
 
@@ -226,6 +231,7 @@ impl pallet_market::Config for Runtime {
 	type MaxOffersPerAccount = ConstU32<64>;
 	type MaxExpiringPerBlock = ConstU32<32>;
 	type MaxRegistered = ConstU32<16>;
+	type MaxPaymentCoins = super::economy::CoinMaxInputs;
 	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MarketBenchAssets;
@@ -253,11 +259,11 @@ impl pallet_market::traits::BenchmarkHelper<AccountId, MarketAsset> for MarketBe
 		MarketAsset::Codcoin(issuer)
 	}
 
-	fn fund(asset: &MarketAsset, who: &AccountId, amount: Amount) {
+	fn fund(asset: &MarketAsset, who: &AccountId, amount: Amount, pieces: u32) {
 		if let MarketAsset::Codcoin(issuer) = asset {
 			use frame_support::traits::{fungible::Mutate, Get};
 			let max: u32 = <Runtime as pallet_codcoin::Config>::MaxInputs::get();
-			let pieces = u32::try_from(amount).unwrap_or(u32::MAX).clamp(1, max);
+			let pieces = u32::try_from(amount).unwrap_or(u32::MAX).min(pieces).clamp(1, max);
 			let each = amount / Amount::from(pieces);
 			for k in 0..pieces {
 				let piece = if k == 0 { amount - each * Amount::from(pieces - 1) } else { each };

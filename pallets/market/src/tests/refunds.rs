@@ -1,0 +1,135 @@
+//! A call that pays with coins is charged before it runs for the coins it names, or for the
+//! most a payment may spend when the ledger chooses them, and refunded down to the coins it
+//! really spent. These tests fail if a call keeps the worst case it did not use, or is
+//! refunded below what it spent.
+
+use frame_support::{dispatch::GetDispatchInfo, traits::UnfilteredDispatchable, weights::Weight};
+use sp_core::H256;
+
+use super::*;
+use crate::{weights::WeightInfo as _, Call};
+
+type W = <Test as Config>::WeightInfo;
+
+fn most() -> u32 {
+	<Test as Config>::MaxPaymentCoins::get()
+}
+
+/// Charges `call` as the chain does and returns (charged before, actual after) dispatching
+/// it for `who`.
+fn charged(who: AccountId, call: Call<Test>) -> (Weight, Weight) {
+	let before = call.get_dispatch_info().call_weight;
+	let post = call.dispatch_bypass_filter(RuntimeOrigin::signed(who)).expect("dispatches");
+	Market::do_try_state().expect("market invariants hold");
+	(before, post.actual_weight.expect("the call reports its weight"))
+}
+
+fn coins_of(who: AccountId, issuer: AccountId) -> Vec<H256> {
+	Codcoin::coins_of(who, None, 100)
+		.into_iter()
+		.filter(|c| c.issuer == issuer)
+		.map(|c| c.id)
+		.collect()
+}
+
+#[test]
+fn the_weights_grow_with_the_coins_spent() {
+	// Without this the refunds below would refund nothing and prove nothing.
+	assert!(W::accept_on_chain(1).all_lt(W::accept_on_chain(most())));
+	assert!(W::accept_off_chain(1).all_lt(W::accept_off_chain(most())));
+	assert!(W::make_offer(1).all_lt(W::make_offer(most())));
+}
+
+#[test]
+fn an_acceptance_paid_in_cod_is_charged_the_most_coins_and_keeps_one() {
+	run(|| {
+		issue(ALICE, &[ALICE], 100);
+		let id = offer(ALICE, coin(ALICE), cod(), ratio(1, 1), 100);
+		let call = Call::accept { offer: id, amount: 10, coins: Default::default() };
+		let (before, after) = charged(BOB, call);
+		assert_eq!(before, W::accept_on_chain(most()).max(W::accept_off_chain(most())));
+		assert_eq!(after, W::accept_on_chain(1));
+		assert_eq!(units(BOB, ALICE), 10);
+	});
+}
+
+/// Alice offers her coin for Charlie's, of which Bob holds three coins of 10.
+fn offer_to_a_holder_of_three_coins() -> OfferId {
+	issue(ALICE, &[ALICE], 100);
+	issue(CHARLIE, &[BOB, BOB, BOB], 10);
+	offer(ALICE, coin(ALICE), coin(CHARLIE), ratio(1, 1), 100)
+}
+
+#[test]
+fn an_acceptance_keeps_the_weight_of_the_coins_the_ledger_chose() {
+	run(|| {
+		let id = offer_to_a_holder_of_three_coins();
+		// 25 units take three coins of 10.
+		let call = Call::accept { offer: id, amount: 25, coins: Default::default() };
+		let (_, after) = charged(BOB, call);
+		assert_eq!(after, W::accept_on_chain(3));
+		assert_eq!(units(ALICE, CHARLIE), 25);
+	});
+}
+
+#[test]
+fn an_acceptance_naming_its_coins_is_charged_for_those_only() {
+	run(|| {
+		let id = offer_to_a_holder_of_three_coins();
+		let named = coins_of(BOB, CHARLIE)[..2].to_vec();
+		let coins = BoundedVec::truncate_from(named);
+		let (before, after) = charged(BOB, Call::accept { offer: id, amount: 20, coins });
+		assert_eq!(before, W::accept_on_chain(2).max(W::accept_off_chain(2)));
+		assert_eq!(after, W::accept_on_chain(2));
+	});
+}
+
+#[test]
+fn an_acceptance_that_escrows_coins_for_an_off_chain_leg_keeps_the_off_chain_weight() {
+	run(|| {
+		issue(CHARLIE, &[BOB, BOB], 10);
+		let id = offer(ALICE, fiat(), coin(CHARLIE), ratio(1, 1), 100);
+		let call = Call::accept { offer: id, amount: 15, coins: Default::default() };
+		let (_, after) = charged(BOB, call);
+		assert_eq!(after, W::accept_off_chain(2));
+		assert_eq!(<Codcoin as CoinLedger<_>>::escrowed(&CHARLIE, &BOB), 15);
+	});
+}
+
+#[test]
+fn an_offer_keeps_the_weight_of_the_coins_its_escrow_spent() {
+	run(|| {
+		issue(ALICE, &[ALICE, ALICE], 10);
+		let call = Call::make_offer {
+			pay: coin(ALICE),
+			receive: cod(),
+			ratio: ratio(1, 1),
+			amount: 12,
+			min_fill: 1,
+			expiry: 100,
+			bond: 0,
+			coins: Default::default(),
+		};
+		let (before, after) = charged(ALICE, call);
+		assert_eq!(before, W::make_offer(most()));
+		assert_eq!(after, W::make_offer(2));
+	});
+}
+
+#[test]
+fn an_offer_of_an_off_chain_resource_keeps_the_weight_of_one_coin() {
+	run(|| {
+		let call = Call::make_offer {
+			pay: fiat(),
+			receive: cod(),
+			ratio: ratio(1, 1),
+			amount: 12,
+			min_fill: 1,
+			expiry: 100,
+			bond: 0,
+			coins: Default::default(),
+		};
+		let (_, after) = charged(ALICE, call);
+		assert_eq!(after, W::make_offer(1));
+	});
+}
