@@ -710,8 +710,12 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use crate::{Balances, Codcoin, JointToken, Market, Sudo, Timecoin, Timestamp, Upkeep, Utility};
+			use crate::{
+				Balances, Codcoin, JointToken, Market, Staking, Sudo, Timecoin, Timestamp, Upkeep,
+				Utility, VoterList,
+			};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
+			use pallet_session_benchmarking::Pallet as SessionBench;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::{
 				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
@@ -726,8 +730,12 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{Balances, Codcoin, JointToken, Market, Sudo, Timecoin, Timestamp, Upkeep, Utility};
+			use crate::{
+				Balances, Codcoin, JointToken, Market, Staking, Sudo, Timecoin, Timestamp, Upkeep,
+				Utility, VoterList,
+			};
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
+			use pallet_session_benchmarking::Pallet as SessionBench;
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::{
 				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
@@ -735,6 +743,16 @@ impl_runtime_apis! {
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl frame_benchmarking::baseline::Config for Runtime {}
+			impl pallet_session_benchmarking::Config for Runtime {
+				// `set_keys` checks an ownership proof: real keys from the benchmark's keystore.
+				fn generate_session_keys_and_proof(
+					owner: crate::AccountId,
+				) -> (crate::SessionKeys, Vec<u8>) {
+					use codec::Encode;
+					let generated = crate::SessionKeys::generate(&owner.encode(), None);
+					(generated.keys, generated.proof.encode())
+				}
+			}
 			impl pallet_transaction_payment::BenchmarkConfig for Runtime {
 				// Fees go to the block's author: a BABE pre-digest naming the first validator
 				// makes the benchmark pay one, the costlier path than burning the fee.

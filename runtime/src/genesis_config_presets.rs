@@ -112,11 +112,28 @@ fn local_testnet() -> Value {
 	)
 }
 
+/// The preset the staking, session and voter-list benchmarks run on, in nodes built with
+/// `runtime-benchmarks` only.
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_PRESET: &str = "benchmark";
+
+/// The development genesis without minimum bonds: those benchmarks bond small amounts, near
+/// the existential deposit, to build their worst cases from many accounts.
+#[cfg(feature = "runtime-benchmarks")]
+fn benchmark() -> Value {
+	let mut patch = development();
+	patch["staking"]["minValidatorBond"] = Value::from(0);
+	patch["staking"]["minNominatorBond"] = Value::from(0);
+	patch
+}
+
 /// The JSON of a named preset, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		#[cfg(feature = "runtime-benchmarks")]
+		BENCHMARK_PRESET => benchmark(),
 		_ => return None,
 	};
 	Some(
@@ -131,5 +148,7 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		#[cfg(feature = "runtime-benchmarks")]
+		PresetId::from(BENCHMARK_PRESET),
 	]
 }

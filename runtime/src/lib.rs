@@ -138,7 +138,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -180,6 +180,7 @@ type Migrations = (
 	pallet_market::migrations::MigrateV0ToV1<Runtime>,
 	pallet_timecoin::migrations::MigrateV0ToV1<Runtime>,
 	pallet_codcoin::migrations::MigrateV0ToV1<Runtime>,
+	configs::voters::PopulateVoterList,
 );
 
 /// Dispatches calls to the pallets and runs block hooks.
@@ -206,6 +207,9 @@ mod benches {
 		[pallet_transaction_payment, TransactionPayment]
 		[pallet_utility, Utility]
 		[pallet_sudo, Sudo]
+		[pallet_staking, Staking]
+		[pallet_session, SessionBench::<Runtime>]
+		[pallet_bags_list, VoterList]
 		[pallet_timecoin, Timecoin]
 		[pallet_codcoin, Codcoin]
 		[pallet_market, Market]
@@ -266,6 +270,9 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+	/// Staking's voters sorted by stake, for the election.
+	#[runtime::pallet_index(13)]
+	pub type VoterList = pallet_bags_list<Instance1>;
 	/// CarChain's data token (SPEC §8): a second instance of pallet-balances, kept just below
 	/// the economy's range because 26 and up belong to Leither.
 	#[runtime::pallet_index(19)]

@@ -29,6 +29,11 @@
 )]
 pub mod runtime {}
 
+// The subxt macro reads the metadata file without telling cargo, so a new metadata alone would
+// not rebuild the SDK (a client built against the old runtime is refused by the chain); this
+// makes the file one of the crate's inputs.
+const _: &[u8] = include_bytes!("../metadata/codchain.scale");
+
 pub mod account;
 pub mod amount;
 pub mod carchain;

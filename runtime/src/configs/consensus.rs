@@ -80,7 +80,7 @@ impl pallet_session::Config for Runtime {
 	type Keys = SessionKeys;
 	// Offenders are disabled for the rest of the era, up to a third of the set.
 	type DisablingStrategy = pallet_session::disabling::UpToLimitWithReEnablingDisablingStrategy;
-	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_session::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = ();
 }
@@ -147,7 +147,9 @@ impl onchain::Config for OnChainSeqPhragmen {
 pub struct StakingBenchmarkingConfig;
 impl pallet_staking::BenchmarkingConfig for StakingBenchmarkingConfig {
 	type MaxNominators = ConstU32<1000>;
-	type MaxValidators = ConstU32<1000>;
+	// The validator set holds at most `MAX_VALIDATORS`, and `set_validator_count` is measured
+	// at this bound; weights linear in candidates extrapolate beyond it.
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 }
 
 impl pallet_staking::Config for Runtime {
@@ -175,15 +177,16 @@ impl pallet_staking::Config for Runtime {
 	type NextNewSession = Session;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type MaxValidatorSet = MaxValidatorSet;
-	// Few enough stakers on this chain that the plain maps serve as the sorted lists.
-	type VoterList = pallet_staking::UseNominatorsAndValidatorsMap<Self>;
+	// Voters sorted by stake, so a bounded election reads the largest first; candidates are
+	// few enough (at most `ElectionBoundsOnChain`'s 1 000) to read from staking's map.
+	type VoterList = crate::VoterList;
 	type TargetList = pallet_staking::UseValidatorsMap<Self>;
 	type MaxUnlockingChunks = ConstU32<32>;
 	type MaxControllersInDeprecationBatch = ConstU32<100>;
 	type EventListeners = ();
 	type Filter = Nothing;
 	type BenchmarkingConfig = StakingBenchmarkingConfig;
-	type WeightInfo = pallet_staking::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_staking::WeightInfo<Runtime>;
 }
 
 /// Unsigned transactions the node creates itself: BABE and GRANDPA equivocation reports.

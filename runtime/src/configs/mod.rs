@@ -10,6 +10,7 @@ pub mod jointtoken;
 pub mod leither;
 pub mod market;
 pub mod upkeep;
+pub mod voters;
 pub use consensus::*;
 pub use economy::*;
 pub use jointtoken::*;
