@@ -96,20 +96,25 @@ fn an_acceptance_that_escrows_coins_for_an_off_chain_leg_keeps_the_off_chain_wei
 	});
 }
 
+/// `make_offer` of 12 of `pay` for COD, naming no coins.
+fn offer_of_12_for_cod(pay: Resource<Asset>) -> Call<Test> {
+	Call::make_offer {
+		pay,
+		receive: cod(),
+		ratio: ratio(1, 1),
+		amount: 12,
+		min_fill: 1,
+		expiry: 100,
+		bond: 0,
+		coins: Default::default(),
+	}
+}
+
 #[test]
 fn an_offer_keeps_the_weight_of_the_coins_its_escrow_spent() {
 	run(|| {
 		issue(ALICE, &[ALICE, ALICE], 10);
-		let call = Call::make_offer {
-			pay: coin(ALICE),
-			receive: cod(),
-			ratio: ratio(1, 1),
-			amount: 12,
-			min_fill: 1,
-			expiry: 100,
-			bond: 0,
-			coins: Default::default(),
-		};
+		let call = offer_of_12_for_cod(coin(ALICE));
 		let (before, after) = charged(ALICE, call);
 		assert_eq!(before, W::make_offer(most()));
 		assert_eq!(after, W::make_offer(2));
@@ -119,16 +124,7 @@ fn an_offer_keeps_the_weight_of_the_coins_its_escrow_spent() {
 #[test]
 fn an_offer_of_an_off_chain_resource_keeps_the_weight_of_one_coin() {
 	run(|| {
-		let call = Call::make_offer {
-			pay: fiat(),
-			receive: cod(),
-			ratio: ratio(1, 1),
-			amount: 12,
-			min_fill: 1,
-			expiry: 100,
-			bond: 0,
-			coins: Default::default(),
-		};
+		let call = offer_of_12_for_cod(fiat());
 		let (_, after) = charged(ALICE, call);
 		assert_eq!(after, W::make_offer(1));
 	});
