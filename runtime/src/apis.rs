@@ -290,7 +290,7 @@ impl_runtime_apis! {
 
 		fn coins_of_issuer(
 			issuer: AccountId,
-			start_after: Option<pallet_timecoin::CoinId>,
+			start_after: Option<(AccountId, pallet_timecoin::CoinId)>,
 			limit: u32,
 		) -> Vec<pallet_timecoin::CoinInfo<AccountId>> {
 			Timecoin::coins_of_issuer(issuer, start_after, limit)
@@ -336,7 +336,7 @@ impl_runtime_apis! {
 
 		fn coins_of_issuer(
 			issuer: AccountId,
-			start_after: Option<pallet_codcoin::CoinId>,
+			start_after: Option<(AccountId, pallet_codcoin::CoinId)>,
 			limit: u32,
 		) -> Vec<pallet_codcoin::CoinInfo<AccountId>> {
 			Codcoin::coins_of_issuer(issuer, start_after, limit)

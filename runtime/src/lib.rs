@@ -138,7 +138,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	impl_name: alloc::borrow::Cow::Borrowed("codchain-node"),
 	authoring_version: 1,
 	// Bump on every change of runtime logic; `system.setCode` refuses a lower version.
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
 	// Bump when the encoding of calls or transaction extensions changes.
@@ -179,7 +179,9 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_market::migrations::MigrateV0ToV1<Runtime>,
 	pallet_timecoin::migrations::MigrateV0ToV1<Runtime>,
+	pallet_timecoin::migrations::MigrateV1ToV2<Runtime>,
 	pallet_codcoin::migrations::MigrateV0ToV1<Runtime>,
+	pallet_codcoin::migrations::MigrateV1ToV2<Runtime>,
 	configs::voters::PopulateVoterList,
 );
 

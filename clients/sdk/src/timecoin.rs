@@ -126,7 +126,7 @@ pub async fn coins_of_issuer(
 ) -> Result<Vec<CoinInfoOf>, Error> {
 	all_pages(
 		|after| client.query(api().coins_of_issuer(*issuer, after, coins::PAGE)),
-		|c: &CoinInfoOf| c.id,
+		|c: &CoinInfoOf| (c.holder, c.id),
 	)
 	.await
 }

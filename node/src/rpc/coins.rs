@@ -31,13 +31,14 @@ macro_rules! coin_queries_rpc {
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$info<AccountId>>>;
 
-			/// Live coins of `issuer`, by id, after coin `startAfter` (it may be spent since),
-			/// at most `limit` (<= 1000).
+			/// Live coins of `issuer` (SS58), ordered by holder then id, after `startAfter` =
+			/// `[holder, coinId]` of the last coin of the previous page (it may be spent
+			/// since), at most `limit` (<= 1000).
 			#[method(name = "coinsOfIssuer")]
 			fn coins_of_issuer(
 				&self,
 				issuer: AccountId,
-				start_after: Option<$id>,
+				start_after: Option<(AccountId, $id)>,
 				limit: Option<u32>,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$info<AccountId>>>;
@@ -89,7 +90,7 @@ macro_rules! coin_queries_rpc {
 			fn coins_of_issuer(
 				&self,
 				issuer: AccountId,
-				start_after: Option<$id>,
+				start_after: Option<(AccountId, $id)>,
 				limit: Option<u32>,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$info<AccountId>>> {

@@ -70,7 +70,25 @@ fn coins<T: Config>(
 			let out = [PourOutput { holder: payer.clone(), amount: each }];
 			let first = Pallet::<T>::do_issue(issuer, &out).expect("issues");
 			let to_holder = [PourOutput { holder: holder.clone(), amount: each }];
-			Pallet::<T>::do_remint(&payer, &first, &to_holder).expect("gives")[0]
+			Pallet::<T>::do_remint(&payer, &first, &to_holder).expect("gives").0[0]
+		})
+		.collect()
+}
+
+/// `holder` gets `n` coins of `issuer` of `each` units whose deposits it paid itself (it
+/// re-minted each one to itself, as the change of its own payments is): spending them refunds
+/// nobody else.
+fn own_coins<T: Config>(
+	issuer: &T::AccountId,
+	holder: &T::AccountId,
+	n: u32,
+	each: Units,
+) -> Vec<CoinId> {
+	coins::<T>(issuer, holder, n, each)
+		.into_iter()
+		.map(|c| {
+			let to_self = [PourOutput { holder: holder.clone(), amount: each }];
+			Pallet::<T>::do_remint(holder, &[c], &to_self).expect("keeps").0[0]
 		})
 		.collect()
 }
@@ -154,6 +172,42 @@ mod benchmarks {
 			outputs::<T>(&to, o, total / o as Units),
 		);
 		assert_eq!(Pallet::<T>::balance_of(&to, &issuer), total);
+	}
+
+	/// A holder pays part of `i` coins and keeps the change (two outputs); each coin's deposit
+	/// goes back to a different account.
+	#[benchmark]
+	fn pay(i: Linear<1, { T::MaxInputs::get() }>) {
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let to = funded::<T>("to", 0);
+		let inputs = coins::<T>(&issuer, &holder, i, 1_000);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(holder.clone()),
+			BoundedVec::truncate_from(inputs),
+			T::Lookup::unlookup(to.clone()),
+			1,
+		);
+		assert_eq!(Pallet::<T>::balance_of(&to, &issuer), 1);
+	}
+
+	/// `pay` from `i` coins whose deposits the holder paid itself: the refund nets against the
+	/// new coins' deposits in the holder's own hold.
+	#[benchmark]
+	fn pay_own(i: Linear<1, { T::MaxInputs::get() }>) {
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let to = funded::<T>("to", 0);
+		let inputs = own_coins::<T>(&issuer, &holder, i, 1_000);
+		#[extrinsic_call]
+		pay(
+			RawOrigin::Signed(holder.clone()),
+			BoundedVec::truncate_from(inputs),
+			T::Lookup::unlookup(to.clone()),
+			1,
+		);
+		assert_eq!(Pallet::<T>::balance_of(&to, &issuer), 1);
 	}
 
 	#[benchmark]

@@ -4,7 +4,7 @@
 use crate::{
 	pallet::{
 		BalanceOf, Coins, Config, Error, Escrow, EscrowTotals, Event, HeldTotals, HoldReason,
-		Holdings, IssuedCoins, Issuers, NextPourId, Pallet,
+		Holdings, Issuers, NextPourId, Pallet,
 	},
 	types::*,
 	COIN_ID_DOMAIN,

@@ -91,9 +91,9 @@ pub mod pallet {
 	pub type ClaimOf<T> =
 		ClaimDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
-	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals (see
-	/// [`migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals; 2: one
+	/// coin index, by (issuer, holder) (see [`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -152,8 +152,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Coins<T: Config> = StorageMap<_, Identity, CoinId, CoinOf<T>>;
 
-	/// Holder index: (holder, issuer, coin id) for every live coin, so an account's coins of one
-	/// issuer can be found without scanning the others.
+	/// Coin index: (issuer, holder, coin id) for every live coin, to page through an issuer's
+	/// coins and to find an account's coins of one issuer without scanning the others (an
+	/// account's issuers are those of its `HeldTotals`).
+	// Blake2_128Concat: accounts are user-chosen keys. Identity for the coin: ids are BLAKE2
+	// hashes of a chain-assigned counter.
 	#[pallet::storage]
 	pub type Holdings<T: Config> = StorageNMap<
 		_,
@@ -178,12 +181,6 @@ pub mod pallet {
 		Units,
 		ValueQuery,
 	>;
-
-	/// Issuer index: (issuer, coin id) for every live coin, to page through an issuer's coins.
-	// Identity for the coin: ids are BLAKE2 hashes of a chain-assigned counter.
-	#[pallet::storage]
-	pub type IssuedCoins<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, CoinId, (), OptionQuery>;
 
 	/// Units of `issuer`'s coin in market escrow, all owners together.
 	#[pallet::storage]
@@ -387,17 +384,21 @@ pub mod pallet {
 
 		/// Pay `amount` units of the inputs' coin to `to`; the rest comes back to the signer as
 		/// change. A re-mint with outputs `[(to, amount), (signer, change)]`.
+		///
+		/// Charged as if every input's deposit went back to a different account; refunded to
+		/// the inputs whose deposit the signer paid itself (e.g. change of its own payments).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::remint(inputs.len() as u32, 2))]
+		#[pallet::weight(T::WeightInfo::pay(inputs.len() as u32))]
 		pub fn pay(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,
 			to: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: Units,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let holder = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(to)?;
-			Self::do_pay(&holder, &inputs, to, amount)
+			let refunded = Self::do_pay(&holder, &inputs, to, amount)?;
+			Ok(Some(Self::pay_weight(inputs.len() as u32, refunded)).into())
 		}
 	}
 }

@@ -9,6 +9,7 @@ use crate::{
 	ledger::{raw_ids, PalletLedger},
 	pallet::{BalanceOf, Config, Error, HoldReason, Issuers, Pallet},
 	types::*,
+	weights::WeightInfo,
 };
 
 /// What a mint record does with the units it takes out of the coin store (`burned`).
@@ -21,8 +22,9 @@ pub(crate) enum Burn {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Validates and applies a mint record and returns the ids of the coins it created. Every
-	/// check runs before the first write.
+	/// Validates and applies a mint record and returns the ids of the coins it created and how
+	/// many accounts other than the pourer got a deposit back (what a call is charged for).
+	/// Every check runs before the first write.
 	///
 	/// Errors: the ledger's (the pour rules and deposits), `NoCollateral`, `InShortfall`,
 	/// `CollateralExceeded`.
@@ -33,7 +35,7 @@ impl<T: Config> Pallet<T> {
 		outputs: &[PourOutput<T::AccountId>],
 		minted: Units,
 		burn: Burn,
-	) -> Result<Vec<CoinId>, DispatchError> {
+	) -> Result<(Vec<CoinId>, u32), DispatchError> {
 		let burned = match burn {
 			Burn::None => 0,
 			Burn::Destroy(u) => u,
@@ -59,9 +61,10 @@ impl<T: Config> Pallet<T> {
 
 		let applied = PalletLedger::<T>::apply(checked).map_err(Error::<T>::from)?;
 		let coins = applied.outputs.iter().map(|(id, _, _)| CoinId::from(*id)).collect();
+		let refunded = applied.refunded;
 		Issuers::<T>::insert(issuer, info);
 		Self::deposit_poured(pourer, issuer, applied, minted, burned, 0);
-		Ok(coins)
+		Ok((coins, refunded))
 	}
 
 	/// The issuer of the first input, for calls whose issuer is implied by their inputs.
@@ -78,15 +81,16 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.try_fold(0u128, |acc, o| acc.checked_add(o.amount))
 			.ok_or(Error::<T>::Ledger(LedgerError::Overflow))?;
-		Self::do_pour(issuer, issuer, &[], outputs, minted, Burn::None)
+		Self::do_pour(issuer, issuer, &[], outputs, minted, Burn::None).map(|(coins, _)| coins)
 	}
 
-	/// Errors: `EmptyPour`, `UnknownOrSpentInput`, and `do_pour`'s.
+	/// Returns the new coins and how many other accounts got a deposit back. Errors:
+	/// `EmptyPour`, `UnknownOrSpentInput`, and `do_pour`'s.
 	pub(crate) fn do_remint(
 		holder: &T::AccountId,
 		inputs: &[CoinId],
 		outputs: &[PourOutput<T::AccountId>],
-	) -> Result<Vec<CoinId>, DispatchError> {
+	) -> Result<(Vec<CoinId>, u32), DispatchError> {
 		let (issuer, _) = Self::issuer_of_inputs(inputs)?;
 		Self::do_pour(holder, &issuer, inputs, outputs, 0, Burn::None)
 	}
@@ -97,13 +101,14 @@ impl<T: Config> Pallet<T> {
 		Self::do_pour(holder, &issuer, inputs, &[], 0, Burn::Destroy(burned)).map(|_| ())
 	}
 
-	/// Errors: `ZeroAmountOutput`, `InsufficientInputs`, and `do_remint`'s.
+	/// Returns how many other accounts got a deposit back. Errors: `ZeroAmountOutput`,
+	/// `InsufficientInputs`, and `do_remint`'s.
 	pub(crate) fn do_pay(
 		holder: &T::AccountId,
 		inputs: &[CoinId],
 		to: T::AccountId,
 		amount: Units,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		ensure!(amount > 0, Error::<T>::Ledger(LedgerError::ZeroAmountOutput));
 		let (issuer, total) = Self::issuer_of_inputs(inputs)?;
 		let change =
@@ -112,7 +117,14 @@ impl<T: Config> Pallet<T> {
 			.into_iter()
 			.map(|o| PourOutput { holder: o.holder, amount: o.amount })
 			.collect();
-		Self::do_pour(holder, &issuer, inputs, &outputs, 0, Burn::None).map(|_| ())
+		Self::do_pour(holder, &issuer, inputs, &outputs, 0, Burn::None)
+			.map(|(_, refunded)| refunded)
+	}
+
+	/// What a payment of `inputs` coins costs when `refunded` other accounts got a deposit
+	/// back: the measured cost of each input by whoever paid its deposit.
+	pub(crate) fn pay_weight(inputs: u32, refunded: u32) -> Weight {
+		utxo_core::spend_weight(T::WeightInfo::pay_own, T::WeightInfo::pay, inputs, refunded)
 	}
 
 	pub(crate) fn hold_deposit(

@@ -4,9 +4,7 @@ use alloc::vec::Vec;
 use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
-	pallet::{
-		Claims, Coins, Config, EscrowTotals, HeldTotals, Holdings, IssuedCoins, Issuers, Pallet,
-	},
+	pallet::{Claims, Coins, Config, EscrowTotals, HeldTotals, Holdings, Issuers, Pallet},
 	types::*,
 };
 

@@ -14,6 +14,8 @@ use utxo_core::{CoinLedger, LedgerError};
 
 use crate::{mock::*, pallet::*, types::*, Error, Event};
 
+mod fuzz;
+
 /// `frame_support::assert_ok!`, then the invariants: every successful step leaves a valid state.
 macro_rules! assert_ok {
 	($($arg:tt)*) => {{
@@ -322,6 +324,40 @@ fn seed_example_a_payment_is_a_remint_naming_the_receiver() {
 		assert!(amount(c[0]).is_none() && amount(c[1]).is_none());
 		assert_eq!(supply(ALICE), 90);
 		assert_eq!(Codcoin::balance_of(&CHARLIE, &ALICE), 85);
+	});
+}
+
+/// A payment is charged up front as if each input's deposit went back to another account, and
+/// refunded to what it did: change the payer paid for costs `pay_own`, a coin someone else
+/// paid for `pay`.
+#[test]
+fn a_payment_is_charged_for_the_deposits_it_returns_to_others() {
+	use crate::weights::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	run(|| {
+		let c = alice_issues(BOB, &[10, 80]);
+		let call = Call::<Test>::pay { inputs: ins(&c), to: CHARLIE, amount: 1 };
+		assert_eq!(call.get_dispatch_info().call_weight, <() as WeightInfo>::pay(2));
+		// Alice paid for the coin: her hold is released, the full charge stands.
+		let post =
+			Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&c[..1]), CHARLIE, 1).expect("pays");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::pay(1)));
+		// Bob paid for his change: nobody else is refunded.
+		let change = last_outputs()[1];
+		let post =
+			Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&[change]), CHARLIE, 1).expect("pays");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::pay_own(1)));
+		assert!(<() as WeightInfo>::pay_own(1).ref_time() < <() as WeightInfo>::pay(1).ref_time());
+		// One of each: one input at each price.
+		let change = last_outputs()[1];
+		let post = Codcoin::pay(RuntimeOrigin::signed(BOB), ins(&[change, c[1]]), CHARLIE, 1)
+			.expect("pays");
+		let mixed = <() as WeightInfo>::pay_own(2)
+			.saturating_add(<() as WeightInfo>::pay(1))
+			.saturating_sub(<() as WeightInfo>::pay_own(1));
+		assert_eq!(post.actual_weight, Some(mixed));
+		assert!(mixed.ref_time() < <() as WeightInfo>::pay(2).ref_time());
+		Codcoin::do_try_state().expect("invariants hold");
 	});
 }
 
@@ -639,14 +675,43 @@ fn the_v1_migration_builds_balances_indices_and_escrow_totals() {
 		alice_issues(BOB, &[10, 20]);
 		assert_ok!(Codcoin::escrow_lock(&ALICE, &BOB, 5, &[]));
 		let _ = HeldTotals::<Test>::clear(u32::MAX, None);
-		let _ = IssuedCoins::<Test>::clear(u32::MAX, None);
 		let _ = EscrowTotals::<Test>::clear(u32::MAX, None);
+		crate::migrations::into_v1_layout::<Test>();
 		StorageVersion::new(0).put::<Codcoin>();
 		assert!(Codcoin::do_try_state().is_err());
 		crate::migrations::MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(StorageVersion::get::<Codcoin>(), 1);
 		assert_eq!(Codcoin::balance_of(&BOB, &ALICE), 25);
 		assert_eq!(Codcoin::issuer_summary(ALICE).escrowed, 5);
+		// A v0 chain goes on to v2, whose index the queries read.
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(StorageVersion::get::<Codcoin>(), 2);
 		assert_eq!(Codcoin::coins_of_issuer(ALICE, None, 10).len(), 2);
+	});
+}
+
+#[test]
+fn the_v2_migration_keeps_one_index_entry_per_coin() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	run(|| {
+		alice_issues(BOB, &[1, 2, 3]);
+		declare(CHARLIE, 100, 100);
+		issue(CHARLIE, &[(BOB, 4), (AUDITOR, 5)]);
+		let before =
+			(Codcoin::coins_of(BOB, None, 100), Codcoin::coins_of_issuer(CHARLIE, None, 100));
+		crate::migrations::into_v1_layout::<Test>();
+		StorageVersion::new(1).put::<Codcoin>();
+		assert!(Codcoin::do_try_state().is_err());
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(StorageVersion::get::<Codcoin>(), 2);
+		Codcoin::do_try_state().expect("one index entry per coin");
+		assert_eq!(
+			(Codcoin::coins_of(BOB, None, 100), Codcoin::coins_of_issuer(CHARLIE, None, 100)),
+			before
+		);
+		// Gated by the version: a second run changes nothing.
+		let index: Vec<_> = Holdings::<Test>::iter_keys().collect();
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Holdings::<Test>::iter_keys().collect::<Vec<_>>(), index);
 	});
 }

@@ -7,6 +7,8 @@ use sp_runtime::traits::BadOrigin;
 
 use crate::{mock::*, pallet::*, types::*, Event};
 
+mod fuzz;
+
 type E = Error<Test>;
 
 fn check() {

@@ -7,6 +7,8 @@ use sp_runtime::{MultiSignature, Perbill};
 
 use crate::{mock::*, pallet::*, types::*, Error};
 
+mod fuzz;
+
 type Err = Error<Test>;
 type Parts = BoundedVec<Part<AccountId>, frame_support::traits::ConstU32<8>>;
 

@@ -24,6 +24,7 @@ use utxo_core::CoinLedger;
 use crate::{mock::*, pallet::*, types::*, CloseReason, Error, Event};
 
 mod disputes;
+mod fuzz;
 mod records;
 mod refunds;
 mod standing;

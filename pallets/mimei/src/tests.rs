@@ -6,6 +6,8 @@ use sp_core::H256;
 
 use crate::{mock::*, pallet::*, types::*};
 
+mod fuzz;
+
 type E = Error<Test>;
 
 fn run(test: impl FnOnce()) {

@@ -5,6 +5,8 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 use crate::{mock::*, pallet::*, types::*, Event};
 
+mod fuzz;
+
 type E = Error<Test>;
 
 fn run(test: impl FnOnce()) {

@@ -64,9 +64,28 @@ fn coins<T: Config>(
 			let payer = funded::<T>("payer", k);
 			let out = [PourOutput { holder: payer.clone(), amount: each }];
 			let first =
-				Pallet::<T>::do_pour(issuer, issuer, &[], &out, each, None, 0).expect("issues");
+				Pallet::<T>::do_pour(issuer, issuer, &[], &out, each, None, 0).expect("issues").0;
 			let to_holder = [PourOutput { holder: holder.clone(), amount: each }];
-			Pallet::<T>::do_pour(&payer, issuer, &first, &to_holder, 0, None, 0).expect("gives")[0]
+			Pallet::<T>::do_pour(&payer, issuer, &first, &to_holder, 0, None, 0).expect("gives").0
+				[0]
+		})
+		.collect()
+}
+
+/// `holder` gets `n` coins of `issuer` of `each` seconds whose deposits it paid itself (it
+/// poured each one to itself, as the change of its own transfers is): spending them refunds
+/// nobody else.
+fn own_coins<T: Config>(
+	issuer: &T::AccountId,
+	holder: &T::AccountId,
+	n: u32,
+	each: Seconds,
+) -> Vec<CoinId> {
+	coins::<T>(issuer, holder, n, each)
+		.into_iter()
+		.map(|c| {
+			let to_self = [PourOutput { holder: holder.clone(), amount: each }];
+			Pallet::<T>::do_pour(holder, issuer, &[c], &to_self, 0, None, 0).expect("keeps").0[0]
 		})
 		.collect()
 }
@@ -121,7 +140,7 @@ mod benchmarks {
 			time,
 			None,
 		);
-		assert_eq!(Holdings::<T>::iter_key_prefix((&to,)).count() as u32, o);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&issuer, &to)).count() as u32, o);
 	}
 
 	/// A holder pours `i` coins (each from its own deposit payer) into `o` outputs and books an
@@ -149,7 +168,8 @@ mod benchmarks {
 		assert_eq!(Schedules::<T>::get(&issuer).len() as u32, T::MaxOpenAppointments::get());
 	}
 
-	/// A holder gives part of `i` coins away and keeps the change (two outputs).
+	/// A holder gives part of `i` coins away and keeps the change (two outputs); each coin's
+	/// deposit goes back to a different account.
 	#[benchmark]
 	fn transfer(i: Linear<1, { T::MaxInputs::get() }>) {
 		T::BenchmarkHelper::set_time(START);
@@ -164,7 +184,26 @@ mod benchmarks {
 			T::Lookup::unlookup(to.clone()),
 			1,
 		);
-		assert_eq!(Holdings::<T>::iter_key_prefix((&to,)).count(), 1);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&issuer, &to)).count(), 1);
+	}
+
+	/// `transfer` of `i` coins whose deposits the holder paid itself: the refund nets against
+	/// the new coins' deposits in the holder's own hold.
+	#[benchmark]
+	fn transfer_own(i: Linear<1, { T::MaxInputs::get() }>) {
+		T::BenchmarkHelper::set_time(START);
+		let issuer = funded::<T>("issuer", 0);
+		let holder = funded::<T>("holder", 0);
+		let to = funded::<T>("to", 0);
+		let inputs = own_coins::<T>(&issuer, &holder, i, HOUR);
+		#[extrinsic_call]
+		transfer(
+			RawOrigin::Signed(holder.clone()),
+			BoundedVec::truncate_from(inputs),
+			T::Lookup::unlookup(to.clone()),
+			1,
+		);
+		assert_eq!(Holdings::<T>::iter_key_prefix((&issuer, &to)).count(), 1);
 	}
 
 	/// A holder spends `i` coins for one hour of the issuer's time, with `s` appointments
@@ -274,7 +313,7 @@ mod benchmarks {
 		T::BenchmarkHelper::set_time(START + 3 * HOUR + T::AnswerWindow::get());
 		Pallet::<T>::do_settle(id).expect("settles");
 		// The refunded coin is exercised and kept, so nothing is outstanding.
-		let coin = Holdings::<T>::iter_key_prefix((&holder, &issuer)).next().expect("refund");
+		let coin = Holdings::<T>::iter_key_prefix((&issuer, &holder)).next().expect("refund");
 		let begin = START + 4 * HOUR + T::AnswerWindow::get();
 		Pallet::<T>::do_exercise(&holder, &[coin], begin, begin + HOUR).expect("books");
 		let again = NextAppointmentId::<T>::get() - 1;

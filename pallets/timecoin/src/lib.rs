@@ -106,9 +106,9 @@ pub mod pallet {
 	pub type AppointmentOf<T> =
 		AppointmentDetails<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
-	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals (see
-	/// [`migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// 1: stored balances per (holder, issuer), coins indexed by issuer, escrow totals; 2: one
+	/// coin index, by (issuer, holder) (see [`migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -191,9 +191,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Coins<T: Config> = StorageMap<_, Identity, CoinId, CoinOf<T>>;
 
-	/// Holder index: (holder, issuer, coin id) for every live coin, to page through an
-	/// account's coins and to find its coins of one issuer without scanning the others.
-	// Blake2_128Concat: accounts are user-chosen keys.
+	/// Coin index: (issuer, holder, coin id) for every live coin, to page through an issuer's
+	/// coins and to find an account's coins of one issuer without scanning the others (an
+	/// account's issuers are those of its `HeldTotals`).
+	// Blake2_128Concat: accounts are user-chosen keys. Identity for the coin: ids are BLAKE2
+	// hashes of a chain-assigned counter.
 	#[pallet::storage]
 	pub type Holdings<T: Config> = StorageNMap<
 		_,
@@ -218,12 +220,6 @@ pub mod pallet {
 		Seconds,
 		ValueQuery,
 	>;
-
-	/// Issuer index: (issuer, coin id) for every live coin, to page through an issuer's coins.
-	// Identity for the coin: ids are BLAKE2 hashes of a chain-assigned counter.
-	#[pallet::storage]
-	pub type IssuedCoins<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, CoinId, (), OptionQuery>;
 
 	/// Seconds of `issuer`'s time in market escrow, all owners together.
 	#[pallet::storage]
@@ -481,6 +477,9 @@ pub mod pallet {
 
 		/// Transfer: give `amount` seconds of the input coins to `to`; the rest comes back to
 		/// the signer as change. Seed example: inputs 10 + 80, amount 85 → 85 to `to`, 5 back.
+		///
+		/// Charged as if every input's deposit went back to a different account; refunded to
+		/// the inputs whose deposit the signer paid itself (e.g. change of its own transfers).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::transfer(inputs.len() as u32))]
 		pub fn transfer(
@@ -488,10 +487,11 @@ pub mod pallet {
 			inputs: Inputs<T::MaxInputs>,
 			to: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: Seconds,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let holder = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(to)?;
-			Self::do_transfer(&holder, &inputs, to, amount)
+			let refunded = Self::do_transfer(&holder, &inputs, to, amount)?;
+			Ok(Some(Self::transfer_weight(inputs.len() as u32, refunded)).into())
 		}
 
 		/// Exercise: spend the input coins for `[begin, end)` of their issuer's time, booking an

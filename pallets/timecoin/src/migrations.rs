@@ -1,14 +1,15 @@
 //! Storage migrations of the timecoin ledger: v0 → v1 ([`MigrateV0ToV1`]) builds the engine's
-//! stored balances, issuer index and escrow totals from the coins and escrow already there
-//! (see [`utxo_core::ledger_migration_v1`]), and the booking counters and holder records from
-//! the open appointments (records made this way hold no deposit). Stored coins keep their
-//! layout.
+//! stored balances and escrow totals from the coins and escrow already there (see
+//! [`utxo_core::ledger_migration_v1`]), and the booking counters and holder records from the
+//! open appointments (records made this way hold no deposit); v1 → v2 ([`MigrateV1ToV2`])
+//! replaces the holder and issuer indices with one coin index keyed by (issuer, holder) (see
+//! [`utxo_core::ledger_migration_v2`]). Stored coins keep their layout.
 
 use core::marker::PhantomData;
 
 use crate::{
 	pallet::{
-		Appointments, Coins, Config, Escrow, EscrowTotals, HeldTotals, Holders, IssuedCoins,
+		Appointments, Coins, Config, Escrow, EscrowTotals, HeldTotals, Holders, Holdings,
 		OpenBookings, Pallet,
 	},
 	types::HolderDetails,
@@ -30,3 +31,4 @@ fn rebuild_bookings<T: Config>(_: PhantomData<T>) -> (u64, u64) {
 }
 
 utxo_core::ledger_migration_v1!(then: rebuild_bookings::<T>);
+utxo_core::ledger_migration_v2!();

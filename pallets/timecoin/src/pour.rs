@@ -8,6 +8,7 @@ use crate::{
 	ledger::{raw_ids, PalletLedger},
 	pallet::{Config, Error, Event, HoldReason, Issuers, Pallet},
 	types::*,
+	weights::WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -28,9 +29,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Validates and applies a pour and returns the ids of the coins it created. Every check
-	/// runs before the first write, so a failing pour changes nothing even outside a storage
-	/// transaction. `escrowed` seconds of the inputs go into the pourer's market escrow.
+	/// Validates and applies a pour and returns the ids of the coins it created and how many
+	/// accounts other than the pourer got a deposit back (what the call is charged for). Every
+	/// check runs before the first write, so a failing pour changes nothing even outside a
+	/// storage transaction. `escrowed` seconds of the inputs go into the pourer's market escrow.
 	///
 	/// Errors: `InvalidInterval`, `IssuerCannotExercise`, the ledger's (the pour rules and
 	/// deposits), `NoCapacityDeclared`, `CapacityExceeded`, the booking errors of
@@ -43,7 +45,7 @@ impl<T: Config> Pallet<T> {
 		time: Seconds,
 		interval: Option<(Seconds, Seconds)>,
 		escrowed: Seconds,
-	) -> Result<Vec<CoinId>, DispatchError> {
+	) -> Result<(Vec<CoinId>, u32), DispatchError> {
 		let exercised = match interval {
 			Some((begin, end)) => {
 				ensure!(begin < end, Error::<T>::InvalidInterval);
@@ -88,7 +90,7 @@ impl<T: Config> Pallet<T> {
 
 		// Writes.
 		let applied = PalletLedger::<T>::apply(checked).map_err(Error::<T>::from)?;
-		let pour_id = applied.pour_id;
+		let (pour_id, refunded) = (applied.pour_id, applied.refunded);
 		let coins = applied.outputs.iter().map(|(id, _, _)| CoinId::from(*id)).collect();
 		if let Some(info) = minted_info {
 			Issuers::<T>::insert(issuer, info);
@@ -109,16 +111,17 @@ impl<T: Config> Pallet<T> {
 				end,
 			});
 		}
-		Ok(coins)
+		Ok((coins, refunded))
 	}
 
-	/// Errors: `ZeroAmountOutput`, `InsufficientInputs`, and `do_pour`'s.
+	/// Returns how many other accounts got a deposit back. Errors: `ZeroAmountOutput`,
+	/// `InsufficientInputs`, and `do_pour`'s.
 	pub(crate) fn do_transfer(
 		holder: &T::AccountId,
 		inputs: &[CoinId],
 		to: T::AccountId,
 		amount: Seconds,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		ensure!(amount > 0, Error::<T>::Ledger(LedgerError::ZeroAmountOutput));
 		let (issuer, total) =
 			PalletLedger::<T>::sum_of(&raw_ids(inputs)).map_err(Error::<T>::from)?;
@@ -126,7 +129,18 @@ impl<T: Config> Pallet<T> {
 			total.checked_sub(amount).ok_or(Error::<T>::Ledger(LedgerError::InsufficientInputs))?;
 		let outputs =
 			Self::pour_outputs(PalletLedger::<T>::with_change(holder, Some((to, amount)), change));
-		Self::do_pour(holder, &issuer, inputs, &outputs, 0, None, 0).map(|_| ())
+		Self::do_pour(holder, &issuer, inputs, &outputs, 0, None, 0).map(|(_, refunded)| refunded)
+	}
+
+	/// What a transfer of `inputs` coins costs when `refunded` other accounts got a deposit
+	/// back: the measured cost of each input by whoever paid its deposit.
+	pub(crate) fn transfer_weight(inputs: u32, refunded: u32) -> Weight {
+		utxo_core::spend_weight(
+			T::WeightInfo::transfer_own,
+			T::WeightInfo::transfer,
+			inputs,
+			refunded,
+		)
 	}
 
 	/// Errors: `InvalidInterval`, `InsufficientInputs`, and `do_pour`'s.

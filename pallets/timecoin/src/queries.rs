@@ -4,8 +4,7 @@ use alloc::vec::Vec;
 
 use crate::{
 	pallet::{
-		Appointments, Coins, Config, HeldTotals, History, Holdings, IssuedCoins, Issuers, Pallet,
-		Schedules,
+		Appointments, Coins, Config, HeldTotals, History, Holdings, Issuers, Pallet, Schedules,
 	},
 	types::*,
 };

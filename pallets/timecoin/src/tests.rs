@@ -9,6 +9,8 @@ use utxo_core::{CoinLedger, LedgerError};
 
 use crate::{mock::*, pallet::*, types::*, Error, Event};
 
+mod fuzz;
+
 /// `frame_support::assert_ok!`, then the invariants: every successful step leaves a valid state.
 macro_rules! assert_ok {
 	($($arg:tt)*) => {{
@@ -429,6 +431,47 @@ fn each_live_coin_holds_a_deposit_returned_to_its_payer_when_spent() {
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(held(BOB), 2 * COIN_DEPOSIT);
 		assert_eq!(before - Balances::free_balance(ALICE), ISSUER_DEPOSIT);
+	});
+}
+
+/// A transfer is charged up front as if each input's deposit went back to another account, and
+/// refunded to what it did: change the signer paid for costs `transfer_own`, a coin someone
+/// else paid for `transfer`.
+#[test]
+fn a_transfer_is_charged_for_the_deposits_it_returns_to_others() {
+	use crate::weights::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	run(|| {
+		let c = issue_to(ALICE, 100, BOB, &[10, 20]);
+		let up_front = |n: usize| {
+			let call =
+				crate::Call::<Test>::transfer { inputs: ins(&c[..n]), to: CHARLIE, amount: 1 };
+			call.get_dispatch_info().call_weight
+		};
+		assert_eq!(up_front(1), <() as WeightInfo>::transfer(1));
+		// Alice paid for the coin: her hold is released, the full charge stands.
+		let post = Timecoin::transfer(RuntimeOrigin::signed(BOB), ins(&c[..1]), CHARLIE, 1)
+			.expect("transfers");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::transfer(1)));
+		let change = last_outputs()[1];
+		// Bob paid for his change: nobody else is refunded.
+		let post = Timecoin::transfer(RuntimeOrigin::signed(BOB), ins(&[change]), CHARLIE, 1)
+			.expect("transfers");
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::transfer_own(1)));
+		assert!(
+			<() as WeightInfo>::transfer_own(1).ref_time()
+				< <() as WeightInfo>::transfer(1).ref_time()
+		);
+		// One of each: one input at each price.
+		let change = last_outputs()[1];
+		let post = Timecoin::transfer(RuntimeOrigin::signed(BOB), ins(&[change, c[1]]), CHARLIE, 1)
+			.expect("transfers");
+		let mixed = <() as WeightInfo>::transfer_own(2)
+			.saturating_add(<() as WeightInfo>::transfer(1))
+			.saturating_sub(<() as WeightInfo>::transfer_own(1));
+		assert_eq!(post.actual_weight, Some(mixed));
+		assert!(mixed.ref_time() < <() as WeightInfo>::transfer(2).ref_time());
+		Timecoin::do_try_state().expect("invariants hold");
 	});
 }
 
@@ -910,6 +953,30 @@ fn coins_of_pages_through_a_holders_coins_and_a_spent_cursor_continues() {
 			again.iter().map(|c| c.id).collect::<Vec<_>>(),
 			second.iter().map(|c| c.id).collect::<Vec<_>>()
 		);
+		// Bob gives away every coin of the cursor's issuer: the cursor still marks its place
+		// among the issuers he holds (in their hashed key order), and the page goes on with
+		// the other issuer's coins if that issuer sorts after it, else ends.
+		let gone = last.issuer;
+		let of_gone: Vec<CoinId> = Timecoin::coins_of(BOB, None, 10)
+			.into_iter()
+			.filter(|c| c.issuer == gone)
+			.map(|c| c.id)
+			.collect();
+		let all_of_gone = Timecoin::balance_of(&BOB, &gone);
+		assert_ok!(Timecoin::transfer(
+			RuntimeOrigin::signed(BOB),
+			ins(&of_gone),
+			DAVE,
+			all_of_gone
+		));
+		let other = if gone == ALICE { CHARLIE } else { ALICE };
+		let others: Vec<CoinId> = Timecoin::coins_of(BOB, None, 10).iter().map(|c| c.id).collect();
+		assert_eq!(others.len(), 2);
+		let sorts_after = HeldTotals::<Test>::hashed_key_for(BOB, other)
+			> HeldTotals::<Test>::hashed_key_for(BOB, gone);
+		let next: Vec<CoinId> =
+			Timecoin::coins_of(BOB, cursor(&last), 10).iter().map(|c| c.id).collect();
+		assert_eq!(next, if sorts_after { others } else { vec![] });
 		assert!(Timecoin::coins_of(EVE, None, 10).is_empty());
 		assert_eq!(Timecoin::issuer_summary(EVE), IssuerSummary::default());
 	});
@@ -924,11 +991,12 @@ fn coins_of_an_issuer_and_a_holders_balances_are_queryable() {
 		let of_alice = Timecoin::coins_of_issuer(ALICE, None, 10);
 		assert_eq!(of_alice.len(), 3);
 		assert!(of_alice.iter().all(|c| c.issuer == ALICE));
-		// Paged by coin id, a spent cursor continuing.
+		// Paged by (holder, coin id); a cursor naming a coin spent since continues.
+		let cursor = |c: &CoinInfo<AccountId>| Some((c.holder, c.id));
 		let first = Timecoin::coins_of_issuer(ALICE, None, 1);
-		let rest = Timecoin::coins_of_issuer(ALICE, Some(first[0].id), 10);
+		let rest = Timecoin::coins_of_issuer(ALICE, cursor(&first[0]), 10);
 		assert_eq!(rest.len(), 2);
-		assert!(rest.iter().all(|c| c.id > first[0].id));
+		assert!(rest.iter().all(|c| c.id != first[0].id));
 		let mut bob = Timecoin::holdings_of(BOB, None, 10);
 		bob.sort_by_key(|h| h.issuer);
 		assert_eq!(
@@ -939,6 +1007,18 @@ fn coins_of_an_issuer_and_a_holders_balances_are_queryable() {
 			]
 		);
 		assert_eq!(Timecoin::balance_of(&CHARLIE, &ALICE), 5);
+		let holder = first[0].holder;
+		assert_ok!(Timecoin::transfer(
+			RuntimeOrigin::signed(holder),
+			ins(&[first[0].id]),
+			DAVE,
+			first[0].amount
+		));
+		let again = Timecoin::coins_of_issuer(ALICE, cursor(&first[0]), 10);
+		assert_eq!(
+			again.iter().filter(|c| c.holder != DAVE).map(|c| c.id).collect::<Vec<_>>(),
+			rest.iter().map(|c| c.id).collect::<Vec<_>>()
+		);
 	});
 }
 
@@ -1020,7 +1100,7 @@ fn the_v1_migration_builds_balances_indices_escrow_totals_and_bookings() {
 		));
 		// What a v0 chain has: no stored balances, issuer index, escrow totals or bookings.
 		let _ = HeldTotals::<Test>::clear(u32::MAX, None);
-		let _ = IssuedCoins::<Test>::clear(u32::MAX, None);
+		crate::migrations::into_v1_layout::<Test>();
 		let _ = EscrowTotals::<Test>::clear(u32::MAX, None);
 		let _ = OpenBookings::<Test>::clear(u32::MAX, None);
 		let _ = Holders::<Test>::clear(u32::MAX, None);
@@ -1031,6 +1111,9 @@ fn the_v1_migration_builds_balances_indices_escrow_totals_and_bookings() {
 		assert_eq!(Timecoin::balance_of(&BOB, &ALICE), 25);
 		assert_eq!(EscrowTotals::<Test>::get(ALICE), 5);
 		assert_eq!(OpenBookings::<Test>::get(ALICE, CHARLIE), 1);
+		// A v0 chain goes on to v2, whose index the queries read.
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(StorageVersion::get::<Timecoin>(), 2);
 		assert_eq!(Timecoin::coins_of_issuer(ALICE, None, 10).len(), 2);
 		// The holder record rebuilt for the open appointment holds no deposit (a v0 chain held
 		// none); drop the hold this v1 test made, so the record and the holds agree again.

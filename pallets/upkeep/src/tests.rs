@@ -9,6 +9,8 @@ use sp_runtime::{MultiSignature, Perbill};
 
 use crate::{mock::*, pallet::*, types::*, Error, Event};
 
+mod fuzz;
+
 macro_rules! assert_ok {
 	($($arg:tt)*) => {{
 		frame_support::assert_ok!($($arg)*);

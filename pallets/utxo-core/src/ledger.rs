@@ -124,6 +124,9 @@ pub struct AppliedPour<S: LedgerStorage> {
 	pub inputs: Vec<CoinId>,
 	/// The coins created, in output order: (id, holder, amount).
 	pub outputs: Vec<(CoinId, S::AccountId, S::Amount)>,
+	/// How many accounts other than the pourer got a spent coin's deposit back. Each is a
+	/// hold released and an account written, so calls charge for them by this count.
+	pub refunded: u32,
 }
 
 /// The engine of ledger `S`.
@@ -222,8 +225,8 @@ impl<S: LedgerStorage> Ledger<S> {
 		Self::settle_balances(&p.pourer, &p.issuer, p.sum_inputs, !p.inputs.is_empty(), credits)?;
 		let needed =
 			(0..outputs.len()).fold(S::Deposit::zero(), |acc, _| acc.saturating_add(deposit));
-		Self::settle_deposits(&p.pourer, needed, refunds)?;
-		Ok(AppliedPour { pour_id, inputs, outputs })
+		let refunded = Self::settle_deposits(&p.pourer, needed, refunds)?;
+		Ok(AppliedPour { pour_id, inputs, outputs, refunded })
 	}
 
 	/// Stores the pour's balances: the pourer's less what its inputs held (rule 3: every input
@@ -252,17 +255,19 @@ impl<S: LedgerStorage> Ledger<S> {
 	}
 
 	/// Holds `needed` from the pourer for the outputs and gives each input's deposit back to
-	/// whoever paid it, netting the pourer's own: one hold or release per account.
+	/// whoever paid it, netting the pourer's own: one hold or release per account. Returns how
+	/// many accounts other than the pourer were refunded.
 	fn settle_deposits(
 		pourer: &S::AccountId,
 		needed: S::Deposit,
 		mut refunds: Vec<(S::AccountId, S::Deposit)>,
-	) -> Result<(), LedgerError> {
+	) -> Result<u32, LedgerError> {
 		let own = refunds
 			.iter()
 			.position(|(who, _)| who == pourer)
 			.map(|i| refunds.remove(i).1)
 			.unwrap_or_else(Zero::zero);
+		let refunded = refunds.len() as u32;
 		for (depositor, amount) in refunds {
 			S::release(&depositor, amount);
 		}
@@ -271,7 +276,7 @@ impl<S: LedgerStorage> Ledger<S> {
 		} else if own > needed {
 			S::release(pourer, own.saturating_sub(needed));
 		}
-		Ok(())
+		Ok(refunded)
 	}
 
 	/// Pays `amount` out of `owner`'s escrow of `issuer`'s coin as a new coin held by `to`,

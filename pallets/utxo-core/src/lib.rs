@@ -51,6 +51,7 @@ mod pour;
 mod select;
 #[cfg(test)]
 mod tests;
+mod weight;
 
 pub use error::LedgerError;
 pub use id::{coin_id, CoinId};
@@ -60,3 +61,4 @@ pub use ledger::{
 };
 pub use pour::{validate_pour, CoinAmount, CoinView, Limits, Output, Pour, ValidPour};
 pub use select::select_coins;
+pub use weight::spend_weight;

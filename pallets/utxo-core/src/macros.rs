@@ -4,7 +4,7 @@
 /// and the market's [`CoinLedger`](crate::CoinLedger) over the engine, for a ledger pallet.
 ///
 /// Invoke it in a module of the pallet crate where these are in scope (e.g. with
-/// `use crate::pallet::*`): the storage items `Coins`, `Holdings`, `IssuedCoins`, `HeldTotals`,
+/// `use crate::pallet::*`): the storage items `Coins`, `Holdings`, `HeldTotals`,
 /// `Escrow`, `EscrowTotals`, `NextPourId`, `Issuers`; the types `Config`, `Pallet`, `Error`
 /// (with `From<LedgerError>`), `Event` (with `Poured` and `EscrowReleased`), `HoldReason` (with
 /// `CoinDeposit`), `BalanceOf`, `CoinId` (`H256`); and the config items `MaxInputs`,
@@ -42,21 +42,19 @@ macro_rules! impl_coin_ledger {
 			}
 			fn insert_coin(id: &[u8; 32], coin: &$crate::CoinOf<Self>) {
 				let id = CoinId::from(*id);
-				Holdings::<T>::insert((&coin.holder, &coin.issuer, id), ());
-				IssuedCoins::<T>::insert(&coin.issuer, id, ());
+				Holdings::<T>::insert((&coin.issuer, &coin.holder, id), ());
 				Coins::<T>::insert(id, coin);
 			}
 			fn remove_coin(id: &[u8; 32], coin: &$crate::CoinOf<Self>) {
 				let id = CoinId::from(*id);
-				Holdings::<T>::remove((&coin.holder, &coin.issuer, id));
-				IssuedCoins::<T>::remove(&coin.issuer, id);
+				Holdings::<T>::remove((&coin.issuer, &coin.holder, id));
 				Coins::<T>::remove(id);
 			}
 			fn coins_held(
 				holder: &T::AccountId,
 				issuer: &T::AccountId,
 			) -> impl Iterator<Item = [u8; 32]> {
-				Holdings::<T>::iter_key_prefix((holder, issuer)).map(|id| id.0)
+				Holdings::<T>::iter_key_prefix((issuer, holder)).map(|id| id.0)
 			}
 			fn balance(holder: &T::AccountId, issuer: &T::AccountId) -> $amount {
 				HeldTotals::<T>::get(holder, issuer)
@@ -167,8 +165,8 @@ macro_rules! impl_coin_ledger {
 		}
 
 		impl<T: Config> Pallet<T> {
-			/// The ledger's invariants: no coin of zero; coins, holder index and issuer index
-			/// agree entry for entry; each stored balance is the sum of the holder's coins of
+			/// The ledger's invariants: no coin of zero; coins and the coin index agree entry
+			/// for entry; each stored balance is the sum of the holder's coins of
 			/// that issuer and each escrow total the sum of the issuer's escrow; pour ids come
 			/// from the counter. Returns what the coins and escrow imply, for the pallet's own
 			/// checks.
@@ -186,12 +184,8 @@ macro_rules! impl_coin_ledger {
 					ok(coin.amount > 0, "a live coin of zero")?;
 					ok(coin.pour_id < next_pour, "a coin of a pour from the future")?;
 					ok(
-						Holdings::<T>::contains_key((&coin.holder, &coin.issuer, id)),
-						"a coin missing from the holder index",
-					)?;
-					ok(
-						IssuedCoins::<T>::contains_key(&coin.issuer, id),
-						"a coin missing from the issuer index",
+						Holdings::<T>::contains_key((&coin.issuer, &coin.holder, id)),
+						"a coin missing from the coin index",
 					)?;
 					let amount = u128::from(coin.amount);
 					let b = balances.entry((coin.holder.clone(), coin.issuer.clone())).or_default();
@@ -204,10 +198,7 @@ macro_rules! impl_coin_ledger {
 					*d = d.saturating_add(coin.deposit);
 				}
 				if Holdings::<T>::iter_keys().count() != coins {
-					return Err("a stale holder index entry");
-				}
-				if IssuedCoins::<T>::iter_keys().count() != coins {
-					return Err("a stale issuer index entry");
+					return Err("a stale coin index entry");
 				}
 				for (holder, issuer, balance) in HeldTotals::<T>::iter() {
 					let sum = balances.remove(&(holder, issuer)).unwrap_or(0);
@@ -311,8 +302,8 @@ macro_rules! impl_coin_ledger {
 /// The coin queries of a ledger pallet: coins by holder and by issuer, paged with cursors that
 /// keep their place when the coin they name is spent, stored balances by holder, a coin by id.
 ///
-/// Invoke it where `Coins`, `Holdings`, `IssuedCoins`, `HeldTotals`, `Config`, `Pallet`,
-/// `CoinId`, `CoinInfo` and `HoldingInfo` are in scope; `max_page` caps every page.
+/// Invoke it where `Coins`, `Holdings`, `HeldTotals`, `Config`, `Pallet`, `CoinId`, `CoinInfo`
+/// and `HoldingInfo` are in scope; `max_page` caps every page.
 #[macro_export]
 macro_rules! impl_coin_queries {
 	(amount: $amount:ty, max_page: $max_page:expr $(,)?) => {
@@ -326,37 +317,62 @@ macro_rules! impl_coin_queries {
 				limit: u32,
 			) -> alloc::vec::Vec<CoinInfo<T::AccountId>> {
 				let limit = limit.min($max_page) as usize;
-				// The cursor's key is computed, not looked up: a spent coin still marks the place.
-				let keys: alloc::vec::Vec<(T::AccountId, CoinId)> = match start_after {
-					Some((issuer, after)) => Holdings::<T>::iter_key_prefix_from(
-						(&holder,),
-						Holdings::<T>::hashed_key_for((&holder, &issuer, after)),
-					)
-					.take(limit)
-					.collect(),
-					None => Holdings::<T>::iter_key_prefix((&holder,)).take(limit).collect(),
+				// The coin index is keyed by issuer first; the holder's issuers are those of its
+				// stored balances, each with at least one coin. The cursor's keys are computed,
+				// not looked up: a spent coin, or an issuer no longer held, still marks the place.
+				let issuers: alloc::vec::Vec<T::AccountId> = match &start_after {
+					Some((issuer, _)) => core::iter::once(issuer.clone())
+						.chain(HeldTotals::<T>::iter_key_prefix_from(
+							&holder,
+							HeldTotals::<T>::hashed_key_for(&holder, issuer),
+						))
+						.take(limit.saturating_add(1))
+						.collect(),
+					None => HeldTotals::<T>::iter_key_prefix(&holder).take(limit).collect(),
 				};
-				keys.into_iter().filter_map(|(_, id)| Self::coin(id)).collect()
+				let mut coins = alloc::vec::Vec::new();
+				for issuer in issuers {
+					let left = limit.saturating_sub(coins.len());
+					if left == 0 {
+						break;
+					}
+					let ids: alloc::vec::Vec<CoinId> = match &start_after {
+						Some((first, after)) if *first == issuer => {
+							Holdings::<T>::iter_key_prefix_from(
+								(&issuer, &holder),
+								Holdings::<T>::hashed_key_for((&issuer, &holder, after)),
+							)
+							.take(left)
+							.collect()
+						},
+						_ => {
+							Holdings::<T>::iter_key_prefix((&issuer, &holder)).take(left).collect()
+						},
+					};
+					coins.extend(ids.into_iter().filter_map(Self::coin));
+				}
+				coins
 			}
 
-			/// Live coins of `issuer`, by coin id, after `start_after` (exclusive; it may be spent
-			/// since), at most `limit`.
+			/// Live coins of `issuer`, ordered by holder then coin id, after `start_after` =
+			/// (holder, coin id) of the last coin of the previous page (exclusive; the coin may be
+			/// spent since), at most `limit`.
 			pub fn coins_of_issuer(
 				issuer: T::AccountId,
-				start_after: Option<CoinId>,
+				start_after: Option<(T::AccountId, CoinId)>,
 				limit: u32,
 			) -> alloc::vec::Vec<CoinInfo<T::AccountId>> {
 				let limit = limit.min($max_page) as usize;
-				let ids: alloc::vec::Vec<CoinId> = match start_after {
-					Some(after) => IssuedCoins::<T>::iter_key_prefix_from(
-						&issuer,
-						IssuedCoins::<T>::hashed_key_for(&issuer, after),
+				let keys: alloc::vec::Vec<(T::AccountId, CoinId)> = match start_after {
+					Some((holder, after)) => Holdings::<T>::iter_key_prefix_from(
+						(&issuer,),
+						Holdings::<T>::hashed_key_for((&issuer, &holder, after)),
 					)
 					.take(limit)
 					.collect(),
-					None => IssuedCoins::<T>::iter_key_prefix(&issuer).take(limit).collect(),
+					None => Holdings::<T>::iter_key_prefix((&issuer,)).take(limit).collect(),
 				};
-				ids.into_iter().filter_map(Self::coin).collect()
+				keys.into_iter().filter_map(|(_, id)| Self::coin(id)).collect()
 			}
 
 			/// What `holder` holds of each issuer's timecoin (stored balances), after issuer
@@ -397,10 +413,11 @@ macro_rules! impl_coin_queries {
 }
 
 /// The v0 → v1 storage migration of a ledger pallet (`MigrateV0ToV1<T>`): builds the engine's
-/// stored balances (`HeldTotals`), issuer index (`IssuedCoins`) and escrow totals
-/// (`EscrowTotals`) once from the `Coins` and `Escrow` already stored, then runs `then`, a
-/// `fn<T: Config>() -> (reads, writes)` for the pallet's own additions, if given. Invoke it
-/// where those items, `Config` and `Pallet` are in scope.
+/// stored balances (`HeldTotals`) and escrow totals (`EscrowTotals`) once from the `Coins` and
+/// `Escrow` already stored, then runs `then`, a `fn<T: Config>() -> (reads, writes)` for the
+/// pallet's own additions, if given. (v1 also had an issuer index, which v2 dropped: a v0 chain
+/// goes on through [`ledger_migration_v2`], which builds the v2 coin index.) Invoke it where
+/// those items, `Config` and `Pallet` are in scope.
 #[macro_export]
 macro_rules! ledger_migration_v1 {
 	() => {
@@ -415,10 +432,9 @@ macro_rules! ledger_migration_v1 {
 				use frame_support::traits::Get;
 				use sp_runtime::Saturating;
 				let (mut reads, mut writes) = (0u64, 0u64);
-				for (id, coin) in Coins::<T>::iter() {
+				for (_, coin) in Coins::<T>::iter() {
 					reads += 2;
-					writes += 2;
-					IssuedCoins::<T>::insert(&coin.issuer, id, ());
+					writes += 1;
 					HeldTotals::<T>::mutate(&coin.holder, &coin.issuer, |b| {
 						*b = b.saturating_add(coin.amount)
 					});
@@ -438,6 +454,110 @@ macro_rules! ledger_migration_v1 {
 			0,
 			1,
 			InnerMigrateV0ToV1<T>,
+			Pallet<T>,
+			<T as frame_system::Config>::DbWeight,
+		>;
+	};
+}
+
+/// The v1 → v2 storage migration of a ledger pallet (`MigrateV1ToV2<T>`): one index entry per
+/// coin instead of two. v1 indexed every coin under (holder, issuer) in `Holdings` and under
+/// its issuer in `IssuedCoins`; v2 keys `Holdings` by (issuer, holder), which serves both, and
+/// drops `IssuedCoins`. Every old entry is removed and the index rebuilt from `Coins`. Invoke
+/// it where `Coins`, `Holdings`, `Config` and `Pallet` are in scope.
+#[macro_export]
+macro_rules! ledger_migration_v2 {
+	() => {
+		/// The v1 → v2 rebuild; run it through [`MigrateV1ToV2`], which checks the version.
+		pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+		impl<T: Config> frame_support::traits::UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+			fn on_runtime_upgrade() -> frame_support::weights::Weight {
+				use frame_support::traits::{Get, PalletInfoAccess};
+				// Both layouts hash their keys alike, so the old entries are cleared whole.
+				let old_index = Holdings::<T>::clear(u32::MAX, None).unique as u64;
+				let issued = frame_support::storage::migration::clear_storage_prefix(
+					<Pallet<T> as PalletInfoAccess>::name().as_bytes(),
+					b"IssuedCoins",
+					b"",
+					None,
+					None,
+				)
+				.unique as u64;
+				let mut coins = 0u64;
+				for (id, coin) in Coins::<T>::iter() {
+					coins += 1;
+					Holdings::<T>::insert((&coin.issuer, &coin.holder, id), ());
+				}
+				T::DbWeight::get().reads_writes(
+					coins.saturating_add(old_index).saturating_add(issued),
+					coins.saturating_add(old_index).saturating_add(issued),
+				)
+			}
+
+			#[cfg(feature = "try-runtime")]
+			fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+				use codec::Encode;
+				Ok((Coins::<T>::iter_keys().count() as u64).encode())
+			}
+
+			#[cfg(feature = "try-runtime")]
+			fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+				use codec::Decode;
+				let coins = u64::decode(&mut &state[..]).map_err(|_| "the coin count")?;
+				frame_support::ensure!(
+					Coins::<T>::iter_keys().count() as u64 == coins,
+					"the migration changed the coins"
+				);
+				frame_support::ensure!(
+					Holdings::<T>::iter_keys().count() as u64 == coins,
+					"the coin index has an entry per coin"
+				);
+				for (id, coin) in Coins::<T>::iter() {
+					frame_support::ensure!(
+						Holdings::<T>::contains_key((&coin.issuer, &coin.holder, id)),
+						"every coin is indexed under (issuer, holder)"
+					);
+				}
+				let issued = frame_support::storage::storage_prefix(
+					<Pallet<T> as frame_support::traits::PalletInfoAccess>::name().as_bytes(),
+					b"IssuedCoins",
+				);
+				frame_support::ensure!(
+					!frame_support::storage::unhashed::contains_prefixed_key(&issued),
+					"the v1 issuer index is gone"
+				);
+				Ok(())
+			}
+		}
+
+		/// Rewrites the coin index as v1 stored it (entries by (holder, issuer) and by issuer),
+		/// so the migration's tests start from a v1 chain's storage.
+		#[cfg(test)]
+		pub(crate) fn into_v1_layout<T: Config>() {
+			use frame_support::{Blake2_128Concat, Identity};
+			#[frame_support::storage_alias]
+			type IssuedCoins<T: Config> = StorageDoubleMap<
+				Pallet<T>,
+				Blake2_128Concat,
+				<T as frame_system::Config>::AccountId,
+				Identity,
+				crate::types::CoinId,
+				(),
+			>;
+			let _ = Holdings::<T>::clear(u32::MAX, None);
+			for (id, coin) in Coins::<T>::iter() {
+				// Both keys are accounts: v1's order fits v2's type.
+				Holdings::<T>::insert((&coin.holder, &coin.issuer, id), ());
+				IssuedCoins::<T>::insert(&coin.issuer, id, ());
+			}
+		}
+
+		/// Migrates the ledger's storage from v1 to v2, once.
+		pub type MigrateV1ToV2<T> = frame_support::migrations::VersionedMigration<
+			1,
+			2,
+			InnerMigrateV1ToV2<T>,
 			Pallet<T>,
 			<T as frame_system::Config>::DbWeight,
 		>;

@@ -16,15 +16,18 @@ sp_api::decl_runtime_apis! {
 	///
 	/// Version 2: `coins_of_issuer`, `holdings`; `coins_of` pages by (issuer, id); `balance`
 	/// and the issuer's escrow are stored, not summed.
-	#[api_version(2)]
+	/// Version 3: `coins_of_issuer` pages by (holder, id), the order of the ledger's one coin
+	/// index (a null cursor works with every version).
+	#[api_version(3)]
 	pub trait CodcoinApi<AccountId: Codec, BlockNumber: Codec> {
 		/// Coins held by `holder`, ordered by issuer then id, after `start_after` = (issuer, id)
 		/// of the last coin of the previous page (it may be spent since), at most `limit`
 		/// (capped at 1000).
 		fn coins_of(holder: AccountId, start_after: Option<(AccountId, CoinId)>, limit: u32) -> Vec<CoinInfo<AccountId>>;
-		/// Live coins of `issuer`, by id, after `start_after` (it may be spent since), at most
-		/// `limit` (capped at 1000).
-		fn coins_of_issuer(issuer: AccountId, start_after: Option<CoinId>, limit: u32) -> Vec<CoinInfo<AccountId>>;
+		/// Live coins of `issuer`, ordered by holder then id, after `start_after` = (holder,
+		/// id) of the last coin of the previous page (it may be spent since), at most `limit`
+		/// (capped at 1000).
+		fn coins_of_issuer(issuer: AccountId, start_after: Option<(AccountId, CoinId)>, limit: u32) -> Vec<CoinInfo<AccountId>>;
 		/// What `holder` holds of each issuer's coin, after issuer `start_after`, at most
 		/// `limit` (capped at 1000).
 		fn holdings(holder: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<HoldingInfo<AccountId>>;
