@@ -388,7 +388,11 @@ pub mod pallet {
 		/// Charged as if every input's deposit went back to a different account; refunded to
 		/// the inputs whose deposit the signer paid itself (e.g. change of its own payments).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::pay(inputs.len() as u32))]
+		#[pallet::weight(utxo_core::spend_weight_limit(
+			T::WeightInfo::pay_own,
+			T::WeightInfo::pay,
+			inputs.len() as u32,
+		))]
 		pub fn pay(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,

@@ -481,7 +481,11 @@ pub mod pallet {
 		/// Charged as if every input's deposit went back to a different account; refunded to
 		/// the inputs whose deposit the signer paid itself (e.g. change of its own transfers).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::transfer(inputs.len() as u32))]
+		#[pallet::weight(utxo_core::spend_weight_limit(
+			T::WeightInfo::transfer_own,
+			T::WeightInfo::transfer,
+			inputs.len() as u32,
+		))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			inputs: Inputs<T::MaxInputs>,

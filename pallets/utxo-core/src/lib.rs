@@ -61,4 +61,4 @@ pub use ledger::{
 };
 pub use pour::{validate_pour, CoinAmount, CoinView, Limits, Output, Pour, ValidPour};
 pub use select::select_coins;
-pub use weight::spend_weight;
+pub use weight::{spend_weight, spend_weight_limit};

@@ -13,10 +13,10 @@ use frame_support::weights::Weight;
 /// inputs paid by distinct other accounts) and `own(n)` (all paid by the spender). The fixed
 /// part is the larger of the two benchmarks' (their fits differ by the machine's noise, and
 /// neither may be undercut); each input adds its kind's slope. `refunded` is capped at
-/// `inputs`, and the result at `foreign(inputs)`, the up-front charge.
+/// `inputs`, and the result at [`spend_weight_limit`], the up-front charge.
 pub fn spend_weight(
-	own: impl Fn(u32) -> Weight,
-	foreign: impl Fn(u32) -> Weight,
+	own: impl Fn(u32) -> Weight + Copy,
+	foreign: impl Fn(u32) -> Weight + Copy,
 	inputs: u32,
 	refunded: u32,
 ) -> Weight {
@@ -25,7 +25,17 @@ pub fn spend_weight(
 	let weight = base
 		.saturating_add(own(inputs).saturating_sub(own(refunded)))
 		.saturating_add(foreign(refunded).saturating_sub(foreign(0)));
-	weight.min(foreign(inputs))
+	weight.min(spend_weight_limit(own, foreign, inputs))
+}
+
+/// What a spend of `inputs` coins is charged before it runs: the larger of its two benchmarks,
+/// so that no mix of refunds can cost more than was charged.
+pub fn spend_weight_limit(
+	own: impl Fn(u32) -> Weight,
+	foreign: impl Fn(u32) -> Weight,
+	inputs: u32,
+) -> Weight {
+	own(inputs).max(foreign(inputs))
 }
 
 #[cfg(test)]
@@ -49,8 +59,9 @@ mod tests {
 	#[test]
 	fn never_more_than_the_up_front_charge() {
 		assert_eq!(spend_weight(own, foreign, 2, 7), foreign(2));
-		// A measured own figure above the foreign one (noise) still charges at most foreign.
-		assert_eq!(spend_weight(foreign, own, 4, 0), own(4));
+		// Never more than the larger benchmark, whichever it is.
+		assert_eq!(spend_weight(foreign, own, 4, 0), foreign(4));
+		assert_eq!(spend_weight_limit(own, foreign, 4), foreign(4));
 	}
 
 	#[test]
@@ -60,8 +71,14 @@ mod tests {
 			|n: u32| Weight::from_parts(100 + 30 * n as u64, 1_000 + 9 * n as u64);
 		// All own: never below what the own benchmark measured.
 		assert_eq!(spend_weight(own_heavier, foreign_lighter, 3, 0), own_heavier(3));
-		// One foreign input: own's base and slope for two, the foreign slope for one.
-		let one = spend_weight(own_heavier, foreign_lighter, 3, 1);
-		assert_eq!(one, Weight::from_parts(200 + 2 * 10 + 30, 1_000 + 2 * 5 + 9));
+		// The limit takes each dimension's larger: own's time, foreign's proof.
+		let limit = spend_weight_limit(own_heavier, foreign_lighter, 3);
+		assert_eq!(limit, Weight::from_parts(230, 1_027));
+		// One foreign input of eight: own's base and slope for seven, the foreign slope for one.
+		let one = spend_weight(own_heavier, foreign_lighter, 8, 1);
+		assert_eq!(one, Weight::from_parts(200 + 7 * 10 + 30, 1_000 + 7 * 5 + 9));
+		// Never above the larger benchmark: of three, one foreign would be 250 by the slopes.
+		let capped = spend_weight(own_heavier, foreign_lighter, 3, 1);
+		assert_eq!(capped.ref_time(), own_heavier(3).ref_time());
 	}
 }
