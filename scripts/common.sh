@@ -6,6 +6,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE_BIN="$CARGO_TARGET_DIR/release/codchain-node"
 export ROOT NODE_BIN
 
+# The Node.js or npm scripts/setup.sh unpacks when the system's is older than the tests need.
+if [ -d "$HOME/.cache/codchain/nodejs/bin" ]; then
+  export PATH="$HOME/.cache/codchain/nodejs/bin:$PATH"
+fi
+
 # Once the crates are in the local registry cache, never touch the network again (the nested
 # Wasm build of the runtime would otherwise query the index).
 if [ -z "${CARGO_NET_OFFLINE:-}" ] && [ -d "$HOME/.cargo/registry/cache" ] \

@@ -4,11 +4,11 @@
 # each with a fault. Prints the timings the scenarios measure (`FIGURE <name> <seconds>` lines)
 # and keeps each run's log under $CARGO_TARGET_DIR/networks/.
 #   scripts/test-networks.sh            every scenario
-#   scripts/test-networks.sh NAME...    some of them: faults-3 faults-4 join
+#   scripts/test-networks.sh NAME...    some of them: faults-3 faults-4 join equivocation
 # faults-3 (one of three validators lost) also runs in ./scripts/test.sh.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-ALL=(faults-3 faults-4 join)
+ALL=(faults-3 faults-4 join equivocation)
 [ "$#" -gt 0 ] && ALL=("$@")
 logs="$CARGO_TARGET_DIR/networks"
 mkdir -p "$logs"
@@ -23,6 +23,8 @@ for name in "${ALL[@]}"; do
   else
     status=FAILED; failed+=("$name")
   fi
+  # A node chain-watch.js restarted is not zombienet's child any more: stop it too.
+  pkill -9 -f -- '--chain /tmp/zombie-[0-9a-f]*_' 2>/dev/null || true
   printf '%s: %s in %d s\n' "$name" "$status" $(( $(date +%s) - started )) | tee -a "$logs/$name.log"
 done
 step "Figures (seconds)"

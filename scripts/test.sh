@@ -3,7 +3,7 @@
 #   1. cargo tests: pallet unit tests, runtime tests against the real runtime, node CLI and
 #      chain-spec drift tests, and the benchmarks run as tests;
 #   2. end-to-end tests: a real `codchain-node --dev --tmp` driven over JSON-RPC by @polkadot/api;
-#   3. the zombienet test: three validators on this machine.
+#   3. the zombienet tests: three validators on this machine, healthy and with one lost.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 start=$(date +%s)
@@ -30,5 +30,9 @@ step "End-to-end tests (e2e/, node --test)"
 
 step "Zombienet: zombienet/local-3.zndsl"
 "$ROOT/scripts/zombienet.sh" test "$ROOT/zombienet/local-3.zndsl"
+
+# The fast fault scenario; the others (docs/RELIABILITY.md) are ./scripts/test-networks.sh.
+step "Zombienet: zombienet/faults-3.zndsl (one of three validators lost, then restarted)"
+"$ROOT/scripts/test-networks.sh" faults-3
 
 step "All tests passed in $(( $(date +%s) - start )) s"

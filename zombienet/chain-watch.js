@@ -10,9 +10,15 @@
 //                       step began; returns 1
 //   compare             every block `record` saw finalized is still finalized here, with the
 //                       same hash (nothing reverted or lost); returns 1
+//   restart,<node>[,<s>]  kills <node> (SIGKILL, paused or not), waits <s> seconds (default 1)
+//                       and starts it again with the same command line on the same database;
+//                       returns 1. (The native provider's own `restart` kills the node but
+//                       does not start it again with zombienet 1.3.138.) The restarted process
+//                       outlives zombienet: scripts/test-networks.sh stops it afterwards.
 // Each timing is printed as `FIGURE <name> <seconds>`: scripts/test-networks.sh collects them.
 const fs = require('fs');
 const path = require('path');
+const { spawn } = require('child_process');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -41,6 +47,27 @@ async function heads(api) {
 
 function figure(name, value) {
   console.log(`FIGURE ${name} ${value}`);
+}
+
+// The process of zombienet node <name> in this network: its pid, argv, environment and cwd.
+function nodeProcess(networkInfo, name) {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d))) {
+    let argv;
+    try {
+      argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+    } catch (_) {
+      continue;
+    }
+    const at = argv.indexOf('--name');
+    if (at < 0 || argv[at + 1] !== name || !argv.some((a) => a.startsWith(networkInfo.tmpDir))) continue;
+    const env = {};
+    for (const kv of fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')) {
+      const eq = kv.indexOf('=');
+      if (eq > 0) env[kv.slice(0, eq)] = kv.slice(eq + 1);
+    }
+    return { pid: Number(pid), argv, env, cwd: fs.readlinkSync(`/proc/${pid}/cwd`) };
+  }
+  throw new Error(`no running process of node ${name}`);
 }
 
 const modes = {
@@ -73,6 +100,8 @@ const modes = {
     if (after.finalized !== before.finalized) throw new Error('finality moved without a supermajority');
     const state = load(networkInfo);
     state.stalledAt = after.finalized;
+    // A new fault: timings from here on start at the step that ends it.
+    state.restarted = {};
     save(networkInfo, state);
     return 1;
   },
@@ -95,7 +124,8 @@ const modes = {
   },
 
   async resumed(api, node, networkInfo) {
-    const { stalledAt } = load(networkInfo);
+    const { stalledAt, restarted = {} } = load(networkInfo);
+    const since = Math.max(0, ...Object.values(restarted));
     if (stalledAt === undefined) throw new Error('run `stalled` first');
     const started = Date.now();
     for (;;) {
@@ -103,7 +133,8 @@ const modes = {
       if (finalized > stalledAt) {
         const s = (Date.now() - started) / 1000;
         console.log(`${node}: finality moved ${stalledAt} -> ${finalized} after ${s} s`);
-        figure('finality-resumes-after-restart-s', s);
+        // From the restart (or resume) that ended the fault, when this run made it.
+        figure('finality-resumes-after-restart-s', since ? (Date.now() - since) / 1000 : s);
         return 1;
       }
       await sleep(500);
@@ -120,11 +151,47 @@ const modes = {
       if (finalized >= target) {
         const s = (Date.now() - started) / 1000;
         console.log(`${node}: finalized ${finalized} >= ${other}'s ${target} after ${s} s`);
-        figure(`catch-up-${node}-s`, s);
+        const { restarted = {} } = load(networkInfo);
+        if (restarted[node]) figure(`catch-up-${node}-after-restart-s`, (Date.now() - restarted[node]) / 1000);
+        else figure(`catch-up-${node}-s`, s);
         return 1;
       }
       await sleep(500);
     }
+  },
+
+  async restart(_api, _node, networkInfo, [target, seconds = '1']) {
+    const proc = nodeProcess(networkInfo, target);
+    process.kill(proc.pid, 'SIGKILL');
+    while (fs.existsSync(`/proc/${proc.pid}/cmdline`) && fs.readFileSync(`/proc/${proc.pid}/cmdline`).length > 0) {
+      await sleep(100);
+    }
+    await sleep(Number(seconds) * 1000);
+    const log = fs.openSync(path.join(networkInfo.tmpDir, `${target}.log`), 'a');
+    const child = spawn(proc.argv[0], proc.argv.slice(1), {
+      env: proc.env, cwd: proc.cwd, detached: true, stdio: ['ignore', log, log],
+    });
+    child.unref();
+    console.log(`restarted ${target}: pid ${proc.pid} killed, pid ${child.pid} started`);
+    const state = load(networkInfo);
+    state.restarted = { ...(state.restarted || {}), [target]: Date.now() };
+    save(networkInfo, state);
+    // Steps that follow talk to the node: return once its RPC answers.
+    const url = networkInfo.nodesByName[target].wsUri.replace(/^ws/, 'http');
+    for (let i = 0; i < 120; i += 1) {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
+        });
+        if (res.ok) return 1;
+      } catch (_) {
+        // not listening yet
+      }
+      await sleep(500);
+    }
+    throw new Error(`${target} did not answer RPC within 60 s of its restart`);
   },
 
   async compare(api, node, networkInfo) {

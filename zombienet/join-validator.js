@@ -16,6 +16,17 @@ const { u8aToHex } = require(path.join(modules, '@polkadot', 'util'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => console.log(`[join] ${m}`);
 
+async function rawRpc(wsUri, method, params) {
+  const res = await fetch(wsUri.replace(/^ws/, 'http'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
 function send(api, tx, signer) {
   return new Promise((resolve, reject) => {
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
@@ -36,9 +47,20 @@ async function run(nodeName, networkInfo) {
   const stash = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Dave');
   try {
     const owner = u8aToHex(stash.publicKey);
-    const { keys, proof } = await api.provider.send('author_rotateKeysWithOwner', [owner]);
+    // Not a method @polkadot/api decorates: a plain JSON-RPC call to the node's port.
+    const { keys, proof } = await rawRpc(wsUri, 'author_rotateKeysWithOwner', [owner]);
     log(`keys ${keys.slice(0, 18)}…, proof ${proof.slice(0, 18)}…`);
     const babeKey = keys.slice(0, 66);
+
+    // Zombienet sets the seat count to its number of validators (3), and the genesis
+    // validators' bonds are larger than dave's: root raises it to 4, as docs/VALIDATOR.md says
+    // a network that grows must.
+    const seats = (await api.query.staking.validatorCount()).toNumber();
+    if (seats < 4) {
+      const alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+      await send(api, api.tx.sudo.sudo(api.tx.staking.setValidatorCount(4)), alice);
+      log(`validatorCount ${seats} -> 4 (sudo)`);
+    }
 
     const bond = 1_000n * 10n ** BigInt(api.registry.chainDecimals[0]);
     const joined = Date.now();
@@ -59,14 +81,26 @@ async function run(nodeName, networkInfo) {
     log(`dave validates in era ${era}, ${(active - joined) / 1000} s after joining`);
     console.log(`FIGURE join-to-active-validator-s ${(active - joined) / 1000}`);
 
-    const authorities = await api.query.babe.authorities();
-    if (!authorities.some(([key]) => key.toHex() === babeKey)) throw new Error('dave\'s BABE key is not an authority');
+    // The BABE pre-runtime digest names the author by its index in the epoch's authorities,
+    // which a block's own state holds (an epoch's first block enacts them). Finalized blocks only:
+    // a best block may be on a fork that is gone by the time its state is read.
+    const finalized = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
     let authored = null;
+    let next = await finalized();
     const deadline = Date.now() + 180_000;
     while (!authored && Date.now() < deadline) {
-      const header = await api.derive.chain.getHeader();
-      if (header.author && header.author.toString() === stash.address) authored = header.number.toNumber();
-      else await sleep(1_000);
+      const head = await finalized();
+      for (; next <= head && !authored; next += 1) {
+        const hash = await api.rpc.chain.getBlockHash(next);
+        const header = await api.rpc.chain.getHeader(hash);
+        const pre = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].isBabe);
+        if (!pre) continue;
+        const data = pre.asPreRuntime[1].toU8a(true);
+        const index = data[1] | (data[2] << 8) | (data[3] << 16) | (data[4] << 24);
+        const epoch = await (await api.at(hash)).query.babe.authorities();
+        if (epoch[index] && epoch[index][0].toHex() === babeKey) authored = next;
+      }
+      if (!authored) await sleep(1_000);
     }
     if (!authored) throw new Error('dave authored no block within 180 s of becoming a validator');
     log(`dave authored block #${authored}`);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startNode, waitFor } from '../lib/node.js';
 
 const OURS = /^(timecoin|codcoin|market|upkeep|jointtoken|carchain|credit|orgs|mimei)_/;
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS5RKTXbQGdGxQoqBNKbLMCHhu5y';
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const UNKNOWN_HASH = `0x${'ee'.repeat(32)}`;
 
 // Parameter lists a careless or hostile client sends.

@@ -335,6 +335,12 @@ pub enum TimecoinCmd {
 	Settle { id: u64 },
 	/// As issuer that owes nothing, retire and get the deposit back.
 	Retire,
+	/// Merge your coins of an issuer into one: transfers to yourself up to `MaxInputs` of the
+	/// smallest at a time, until one coin is left.
+	Merge {
+		#[arg(long)]
+		issuer: String,
+	},
 	/// Coins an account holds (yours by default).
 	Coins { holder: Option<String> },
 	/// Live coins of an issuer, whoever holds them.
@@ -416,6 +422,12 @@ pub enum CodcoinCmd {
 		amount: String,
 		#[command(flatten)]
 		coins: CoinArgs,
+	},
+	/// Merge your coins of an issuer into one: pays yourself up to `MaxInputs` of the smallest
+	/// at a time, until one coin is left (a balance split into too many coins cannot be paid).
+	Merge {
+		#[arg(long)]
+		issuer: String,
 	},
 	/// Coins an account holds (yours by default).
 	Coins { holder: Option<String> },

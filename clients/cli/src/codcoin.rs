@@ -98,6 +98,17 @@ pub async fn run(ctx: &mut Ctx, cmd: CodcoinCmd) -> Result<(), Error> {
 			};
 			ctx.submit(cc::pay(inputs, &to, amount)).await?;
 		},
+		C::Merge { issuer } => {
+			let (issuer, holder) = (parse_account(&issuer)?, ctx.signer()?.account_id());
+			let mut calls = 0;
+			while let Some(call) = cc::next_merge(ctx.client().await?, &holder, &issuer).await? {
+				ctx.submit(call).await?;
+				calls += 1;
+			}
+			let left = cc::coins_of(ctx.client().await?, &holder).await?;
+			let left = left.iter().filter(|c| c.issuer == issuer).count();
+			crate::output::merged(ctx.out, calls, left);
+		},
 		C::Coins { holder } => {
 			let holder = ctx.account_or_signer(holder.as_deref())?;
 			let coins = cc::coins_of(ctx.client().await?, &holder).await?;

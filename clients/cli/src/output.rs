@@ -185,3 +185,10 @@ impl Spinner {
 		}
 	}
 }
+
+/// What `codcoin merge` / `timecoin merge` did.
+pub fn merged(out: Out, calls: u32, left: usize) {
+	out.show(json!({ "calls": calls, "coins": left }), || {
+		format!("merged in {calls} calls: {left} coin(s) of this issuer left")
+	});
+}

@@ -126,6 +126,17 @@ pub async fn run(ctx: &mut Ctx, cmd: TimecoinCmd) -> Result<(), Error> {
 		C::AnswerNoShow { id } => drop(ctx.submit(tc::answer_no_show(id)).await?),
 		C::Settle { id } => drop(ctx.submit(tc::settle(id)).await?),
 		C::Retire => drop(ctx.submit(tc::retire()).await?),
+		C::Merge { issuer } => {
+			let (issuer, holder) = (parse_account(&issuer)?, ctx.signer()?.account_id());
+			let mut calls = 0;
+			while let Some(call) = tc::next_merge(ctx.client().await?, &holder, &issuer).await? {
+				ctx.submit(call).await?;
+				calls += 1;
+			}
+			let left = tc::coins_of(ctx.client().await?, &holder).await?;
+			let left = left.iter().filter(|c| c.issuer == issuer).count();
+			crate::output::merged(ctx.out, calls, left);
+		},
 		C::Coins { holder } => {
 			let holder = ctx.account_or_signer(holder.as_deref())?;
 			let coins = tc::coins_of(ctx.client().await?, &holder).await?;

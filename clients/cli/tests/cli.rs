@@ -158,6 +158,22 @@ fn every_command_group_against_a_dev_node() {
 		(Some(36_000), Some(90))
 	);
 
+	// merge: 18 one-second coins take two transfers to oneself (16 into 1, then the last 3).
+	let mut issue = vec!["--suri", "//Alice", "timecoin", "issue"];
+	issue.extend(["--to", "//Eve=1"].repeat(16));
+	ok(&node, &issue);
+	ok(&node, &["--suri", "//Alice", "timecoin", "issue", "--to", "//Eve=1", "--to", "//Eve=1"]);
+	assert_eq!(seconds_held(&node, "//Eve"), vec![18]);
+	assert_eq!(ok(&node, &["timecoin", "coins", "//Eve"]).as_array().unwrap().len(), 18);
+	let merged = ok(&node, &["--suri", "//Eve", "timecoin", "merge", "--issuer", &alice]);
+	assert_eq!((merged["calls"].as_u64(), merged["coins"].as_u64()), (Some(2), Some(1)));
+	let eve_coins = ok(&node, &["timecoin", "coins", "//Eve"]);
+	assert_eq!(eve_coins.as_array().unwrap().len(), 1);
+	assert_eq!(eve_coins[0]["seconds"].as_u64(), Some(18));
+	// Nothing left to merge: no call.
+	let merged = ok(&node, &["--suri", "//Eve", "timecoin", "merge", "--issuer", &alice]);
+	assert_eq!(merged["calls"].as_u64(), Some(0));
+
 	// A spent coin: the dry run names the nested ledger error and nothing is submitted.
 	let bob_nonce = nonce(&node, "//Bob");
 	let e = fails(

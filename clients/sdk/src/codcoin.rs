@@ -164,6 +164,18 @@ pub async fn select_coins(
 	coins::select(&coins, issuer, amount, max_inputs(client).await? as usize)
 }
 
+/// The next payment that merges `holder`'s coins of `issuer` (see [`coins::next_merge`]): up
+/// to `MaxInputs` of the smallest paid to the holder as one coin; `None` when one is left.
+pub async fn next_merge(
+	client: &Client,
+	holder: &AccountId,
+	issuer: &AccountId,
+) -> Result<Option<StaticPayload<call::Pay>>, Error> {
+	let coins = coins_of(client, holder).await?;
+	let max = max_inputs(client).await? as usize;
+	Ok(coins::next_merge(&coins, issuer, max).map(|(inputs, sum)| pay(inputs, holder, sum)))
+}
+
 pub async fn check_coins(client: &Client, holder: &AccountId, named: &[H256]) -> Result<(), Error> {
 	coins::check_named(&coins_of(client, holder).await?, named, holder)
 }

@@ -56,10 +56,33 @@ pub fn select<C: Coin>(
 		return Err(Error::Input(if total < amount {
 			format!("the signer holds {total} of this issuer's coin, less than {amount}")
 		} else {
-			format!("{amount} needs more than {max_inputs} coins; merge some first (pay yourself)")
+			format!(
+				"{amount} needs more than {max_inputs} coins; merge them first \
+				 (`codchain codcoin|timecoin merge --issuer …`)"
+			)
 		}));
 	}
 	Ok(picked)
+}
+
+/// The next step of merging a balance split into many coins: the smallest coins of `issuer`
+/// among `coins`, at most `max_inputs`, and their sum, for one payment to oneself that turns
+/// them into one coin. `None` when one coin or none is left. Each step removes up to
+/// `max_inputs - 1` coins, so `n` coins take `ceil((n - 1) / (max_inputs - 1))` steps; the
+/// largest coins are merged last, so a payment that needs them can still go out meanwhile.
+pub fn next_merge<C: Coin>(
+	coins: &[C],
+	issuer: &AccountId,
+	max_inputs: usize,
+) -> Option<(Vec<H256>, u128)> {
+	let mut own: Vec<&C> = coins.iter().filter(|c| c.issuer() == issuer).collect();
+	if own.len() < 2 || max_inputs < 2 {
+		return None;
+	}
+	own.sort_by_key(|c| c.value());
+	own.truncate(max_inputs);
+	let sum = own.iter().map(|c| c.value()).fold(0u128, u128::saturating_add);
+	Some((own.iter().map(|c| c.id()).collect(), sum))
 }
 
 /// Check that the coins named are held by `holder`, so a wrong id gets its own message before
@@ -110,5 +133,22 @@ mod tests {
 		assert_eq!(select(&coins, &a, 80, 8).unwrap(), vec![H256::from([3; 32])]);
 		assert!(select(&coins, &a, 91, 8).unwrap_err().to_string().contains("holds 90"));
 		assert!(select(&coins, &a, 85, 1).unwrap_err().to_string().contains("more than 1 coins"));
+	}
+
+	#[test]
+	fn a_merge_takes_the_smallest_coins_of_one_issuer_up_to_the_input_cap() {
+		let (a, z) = (AccountId::from([1; 32]), AccountId::from([2; 32]));
+		let coins = [C(1, a, 50), C(2, z, 1), C(3, a, 5), C(4, a, 7)];
+		assert_eq!(
+			next_merge(&coins, &a, 2),
+			Some((vec![H256::from([3; 32]), H256::from([4; 32])], 12))
+		);
+		assert_eq!(
+			next_merge(&coins, &a, 16),
+			Some((vec![H256::from([3; 32]), H256::from([4; 32]), H256::from([1; 32])], 62))
+		);
+		// One coin of the issuer (the other issuer's does not count) is already merged.
+		assert_eq!(next_merge(&coins, &z, 16), None);
+		assert_eq!(next_merge(&coins[..1], &a, 16), None);
 	}
 }

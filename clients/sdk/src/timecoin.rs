@@ -187,6 +187,25 @@ pub async fn select_coins(
 	coins::select(&coins, issuer, amount.into(), max_inputs(client).await? as usize)
 }
 
+/// The next transfer that merges `holder`'s coins of `issuer` (see [`coins::next_merge`]): up
+/// to `MaxInputs` of the smallest given to the holder as one coin; `None` when one is left.
+pub async fn next_merge(
+	client: &Client,
+	holder: &AccountId,
+	issuer: &AccountId,
+) -> Result<Option<StaticPayload<call::Transfer>>, Error> {
+	let coins = coins_of(client, holder).await?;
+	let max = max_inputs(client).await? as usize;
+	coins::next_merge(&coins, issuer, max)
+		.map(|(inputs, sum)| {
+			// Seconds of one issuer never exceed its capacity, a u64.
+			let sum = Seconds::try_from(sum)
+				.map_err(|_| Error::Input(format!("{sum} seconds do not fit a u64")))?;
+			Ok(transfer(inputs, holder, sum))
+		})
+		.transpose()
+}
+
 /// Check that `holder` holds each of `named`.
 pub async fn check_coins(client: &Client, holder: &AccountId, named: &[H256]) -> Result<(), Error> {
 	coins::check_named(&coins_of(client, holder).await?, named, holder)

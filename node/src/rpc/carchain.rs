@@ -257,8 +257,8 @@ impl<C> CarChain<C> {
 }
 
 impl<C: HeaderBackend<Block>> CarChain<C> {
-	fn at(&self, at: Option<Hash>) -> Hash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+	fn at(&self, at: Option<Hash>) -> RpcResult<Hash> {
+		super::block_at(&*self.client, at)
 	}
 }
 
@@ -324,7 +324,7 @@ where
 	C::Api: CarApi,
 {
 	fn device(&self, vid: Bytes, at: Option<Hash>) -> RpcResult<Option<CarDevice>> {
-		self.client.runtime_api().device(self.at(at), vid.0).map_err(runtime_error)
+		self.client.runtime_api().device(self.at(at)?, vid.0).map_err(runtime_error)
 	}
 
 	fn devices_of(
@@ -337,13 +337,13 @@ where
 		let list = self
 			.client
 			.runtime_api()
-			.devices_of(self.at(at), owner, start_after.map(|b| b.0), page(limit))
+			.devices_of(self.at(at)?, owner, start_after.map(|b| b.0), page(limit))
 			.map_err(runtime_error)?;
 		Ok(list.into_iter().map(|(vid, d)| (Bytes(vid), d)).collect())
 	}
 
 	fn record(&self, id: RecordId, at: Option<Hash>) -> RpcResult<Option<CarRecord>> {
-		self.client.runtime_api().record(self.at(at), id).map_err(runtime_error)
+		self.client.runtime_api().record(self.at(at)?, id).map_err(runtime_error)
 	}
 
 	fn record_id(&self, address: AccountId, key: Bytes) -> RpcResult<RecordId> {
@@ -360,7 +360,7 @@ where
 	) -> RpcResult<Vec<(AccountId, CarGrant)>> {
 		self.client
 			.runtime_api()
-			.grants_of(self.at(at), record, start_after, page(limit))
+			.grants_of(self.at(at)?, record, start_after, page(limit))
 			.map_err(runtime_error)
 	}
 
@@ -373,16 +373,16 @@ where
 	) -> RpcResult<Vec<(AccountId, CarPurchase)>> {
 		self.client
 			.runtime_api()
-			.purchases_of(self.at(at), record, start_after, page(limit))
+			.purchases_of(self.at(at)?, record, start_after, page(limit))
 			.map_err(runtime_error)
 	}
 
 	fn is_agent(&self, who: AccountId, at: Option<Hash>) -> RpcResult<bool> {
-		self.client.runtime_api().is_agent(self.at(at), who).map_err(runtime_error)
+		self.client.runtime_api().is_agent(self.at(at)?, who).map_err(runtime_error)
 	}
 
 	fn provider(&self, who: AccountId, at: Option<Hash>) -> RpcResult<Option<(Balance, u32)>> {
-		self.client.runtime_api().provider(self.at(at), who).map_err(runtime_error)
+		self.client.runtime_api().provider(self.at(at)?, who).map_err(runtime_error)
 	}
 
 	fn computation(
@@ -390,7 +390,7 @@ where
 		id: ComputationId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<CarComputation>> {
-		self.client.runtime_api().computation(self.at(at), id).map_err(runtime_error)
+		self.client.runtime_api().computation(self.at(at)?, id).map_err(runtime_error)
 	}
 
 	fn usage_request(
@@ -398,7 +398,7 @@ where
 		id: RequestId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<(CarRequest, Vec<CarContribution>)>> {
-		self.client.runtime_api().request(self.at(at), id).map_err(runtime_error)
+		self.client.runtime_api().request(self.at(at)?, id).map_err(runtime_error)
 	}
 
 	fn approved_keys(
@@ -411,18 +411,18 @@ where
 		let keys = self
 			.client
 			.runtime_api()
-			.approved_keys(self.at(at), request, start_after, page(limit))
+			.approved_keys(self.at(at)?, request, start_after, page(limit))
 			.map_err(runtime_error)?;
 		Ok(keys.into_iter().map(|(r, k)| (r, Bytes(k))).collect())
 	}
 
 	fn result(&self, id: RequestId, at: Option<Hash>) -> RpcResult<Option<Bytes>> {
-		let r = self.client.runtime_api().result(self.at(at), id).map_err(runtime_error)?;
+		let r = self.client.runtime_api().result(self.at(at)?, id).map_err(runtime_error)?;
 		Ok(r.map(Bytes))
 	}
 
 	fn emission(&self, at: Option<Hash>) -> RpcResult<EmissionStatus<Balance>> {
-		self.client.runtime_api().emission(self.at(at)).map_err(runtime_error)
+		self.client.runtime_api().emission(self.at(at)?).map_err(runtime_error)
 	}
 
 	fn agent_share(
@@ -431,11 +431,11 @@ where
 		agent: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<(u32, Balance)> {
-		self.client.runtime_api().agent_share(self.at(at), epoch, agent).map_err(runtime_error)
+		self.client.runtime_api().agent_share(self.at(at)?, epoch, agent).map_err(runtime_error)
 	}
 
 	fn sale_cost(&self, amount: Balance, at: Option<Hash>) -> RpcResult<Option<Balance>> {
-		self.client.runtime_api().sale_cost(self.at(at), amount).map_err(runtime_error)
+		self.client.runtime_api().sale_cost(self.at(at)?, amount).map_err(runtime_error)
 	}
 
 	async fn put_value(

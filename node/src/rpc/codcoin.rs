@@ -10,7 +10,7 @@ use pallet_codcoin_runtime_api::{
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{coins::coin_queries_rpc, runtime_error, Hash};
+use super::{block_at, coins::coin_queries_rpc, runtime_error, Hash};
 
 coin_queries_rpc! {
 	namespace: "codcoin",
@@ -59,13 +59,13 @@ where
 	C::Api: RuntimeApi<Block, AccountId, BlockNumber>,
 {
 	fn balance(&self, holder: AccountId, issuer: AccountId, at: Option<Hash>) -> RpcResult<String> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		let units = self.client.runtime_api().balance(at, holder, issuer).map_err(runtime_error)?;
 		Ok(units.to_string())
 	}
 
 	fn issuer(&self, issuer: AccountId, at: Option<Hash>) -> RpcResult<IssuerSummary> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().issuer(at, issuer).map_err(runtime_error)
 	}
 
@@ -74,7 +74,7 @@ where
 		issuer: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<ClaimInfo<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().claims(at, issuer).map_err(runtime_error)
 	}
 }

@@ -79,7 +79,7 @@ macro_rules! coin_queries_rpc {
 				limit: Option<u32>,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$info<AccountId>>> {
-				let at = at.unwrap_or_else(|| self.client.info().best_hash);
+				let at = super::block_at(&*self.client, at)?;
 				let limit = limit.unwrap_or(super::DEFAULT_PAGE);
 				self.client
 					.runtime_api()
@@ -94,7 +94,7 @@ macro_rules! coin_queries_rpc {
 				limit: Option<u32>,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$info<AccountId>>> {
-				let at = at.unwrap_or_else(|| self.client.info().best_hash);
+				let at = super::block_at(&*self.client, at)?;
 				let limit = limit.unwrap_or(super::DEFAULT_PAGE);
 				self.client
 					.runtime_api()
@@ -109,7 +109,7 @@ macro_rules! coin_queries_rpc {
 				limit: Option<u32>,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Vec<$holding<AccountId>>> {
-				let at = at.unwrap_or_else(|| self.client.info().best_hash);
+				let at = super::block_at(&*self.client, at)?;
 				let limit = limit.unwrap_or(super::DEFAULT_PAGE);
 				self.client
 					.runtime_api()
@@ -122,7 +122,7 @@ macro_rules! coin_queries_rpc {
 				id: $id,
 				at: Option<Hash>,
 			) -> jsonrpsee::core::RpcResult<Option<$info<AccountId>>> {
-				let at = at.unwrap_or_else(|| self.client.info().best_hash);
+				let at = super::block_at(&*self.client, at)?;
 				self.client.runtime_api().coin(at, id).map_err(super::runtime_error)
 			}
 		}

@@ -121,14 +121,18 @@ impl<C> JointToken<C> {
 }
 
 impl<C: HeaderBackend<Block>> JointToken<C> {
-	fn at(&self, at: Option<Hash>) -> Hash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+	fn at(&self, at: Option<Hash>) -> RpcResult<Hash> {
+		super::block_at(&*self.client, at)
 	}
 }
 
 /// A runtime call that returned a dispatch error, as an RPC error naming it.
 fn dispatch_error(e: sp_runtime::DispatchError) -> jsonrpsee::types::ErrorObjectOwned {
-	jsonrpsee::types::ErrorObject::owned(-32001, "refused by the runtime", Some(format!("{e:?}")))
+	jsonrpsee::types::ErrorObject::owned(
+		super::codes::REFUSED,
+		"refused by the runtime",
+		Some(format!("{e:?}")),
+	)
 }
 
 fn amount(s: &str) -> RpcResult<Amount> {
@@ -143,7 +147,7 @@ where
 	C::Api: RuntimeApi<Block, AccountId, Balance, BlockNumber, JtRules, JtItem, JtDistribution>,
 {
 	fn kind(&self, jtid: JtId, at: Option<Hash>) -> RpcResult<Option<KindView>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		let api = self.client.runtime_api();
 		let Some((rules, details)) = api.kind(at, jtid).map_err(runtime_error)? else {
 			return Ok(None);
@@ -159,14 +163,14 @@ where
 		who: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<Entry<AccountId, Balance>>> {
-		self.client.runtime_api().entry(self.at(at), jtid, who).map_err(runtime_error)
+		self.client.runtime_api().entry(self.at(at)?, jtid, who).map_err(runtime_error)
 	}
 
 	fn quote(&self, jtid: JtId, cod: String, at: Option<Hash>) -> RpcResult<Quote> {
 		let cod = amount(&cod)?;
 		self.client
 			.runtime_api()
-			.quote(self.at(at), jtid, cod)
+			.quote(self.at(at)?, jtid, cod)
 			.map_err(runtime_error)?
 			.map_err(dispatch_error)
 	}
@@ -180,7 +184,7 @@ where
 		let (period, outputs) = self
 			.client
 			.runtime_api()
-			.expected_alloc(self.at(at), jtid, account)
+			.expected_alloc(self.at(at)?, jtid, account)
 			.map_err(runtime_error)?
 			.map_err(dispatch_error)?;
 		Ok(AllocView { period, outputs })
@@ -192,11 +196,11 @@ where
 		schedule: u8,
 		at: Option<Hash>,
 	) -> RpcResult<Option<NextIssue<AccountId, BlockNumber>>> {
-		self.client.runtime_api().next_issue(self.at(at), jtid, schedule).map_err(runtime_error)
+		self.client.runtime_api().next_issue(self.at(at)?, jtid, schedule).map_err(runtime_error)
 	}
 
 	fn user(&self, jtid: JtId, who: AccountId, at: Option<Hash>) -> RpcResult<(bool, bool)> {
-		self.client.runtime_api().user(self.at(at), jtid, who).map_err(runtime_error)
+		self.client.runtime_api().user(self.at(at)?, jtid, who).map_err(runtime_error)
 	}
 
 	fn presale(
@@ -204,7 +208,7 @@ where
 		id: PresaleId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<Presale<AccountId, BlockNumber, Balance>>> {
-		self.client.runtime_api().presale(self.at(at), id).map_err(runtime_error)
+		self.client.runtime_api().presale(self.at(at)?, id).map_err(runtime_error)
 	}
 
 	fn preorder(
@@ -213,7 +217,7 @@ where
 		buyer: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<Preorder<Balance>>> {
-		self.client.runtime_api().preorder(self.at(at), id, buyer).map_err(runtime_error)
+		self.client.runtime_api().preorder(self.at(at)?, id, buyer).map_err(runtime_error)
 	}
 
 	fn loan(
@@ -221,7 +225,7 @@ where
 		id: LoanId,
 		at: Option<Hash>,
 	) -> RpcResult<Option<Loan<AccountId, BlockNumber, Balance>>> {
-		self.client.runtime_api().loan(self.at(at), id).map_err(runtime_error)
+		self.client.runtime_api().loan(self.at(at)?, id).map_err(runtime_error)
 	}
 
 	fn loans_of(
@@ -230,6 +234,6 @@ where
 		borrower: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<(LoanId, Loan<AccountId, BlockNumber, Balance>)>> {
-		self.client.runtime_api().loans_of(self.at(at), jtid, borrower).map_err(runtime_error)
+		self.client.runtime_api().loans_of(self.at(at)?, jtid, borrower).map_err(runtime_error)
 	}
 }

@@ -10,7 +10,7 @@ use pallet_market_runtime_api::{
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{runtime_error, Hash, DEFAULT_PAGE};
+use super::{block_at, runtime_error, Hash, DEFAULT_PAGE};
 
 type Offer = OfferInfo<AccountId, MarketAsset, Balance, BlockNumber>;
 type Trade = TradeInfo<AccountId, MarketAsset, BlockNumber>;
@@ -83,7 +83,7 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Offer>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		let limit = limit.unwrap_or(DEFAULT_PAGE);
 		self.client
 			.runtime_api()
@@ -92,7 +92,7 @@ where
 	}
 
 	fn offer(&self, id: OfferId, at: Option<Hash>) -> RpcResult<Option<Offer>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().offer(at, id).map_err(runtime_error)
 	}
 
@@ -103,18 +103,18 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Trade>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		let limit = limit.unwrap_or(DEFAULT_PAGE);
 		self.client.runtime_api().trades(at, who, start_after, limit).map_err(runtime_error)
 	}
 
 	fn stats(&self, who: AccountId, at: Option<Hash>) -> RpcResult<AccountStats> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().stats(at, who).map_err(runtime_error)
 	}
 
 	fn buy_back_offers(&self, issuer: AccountId, at: Option<Hash>) -> RpcResult<Vec<OfferId>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().buy_back_offers(at, issuer).map_err(runtime_error)
 	}
 
@@ -123,7 +123,7 @@ where
 		who: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Resource<MarketAsset>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().registered(at, who).map_err(runtime_error)
 	}
 }

@@ -35,9 +35,41 @@ type Hash = <Block as sp_runtime::traits::Block>::Hash;
 /// A page of a paged query holds this many items unless the caller asks for fewer.
 const DEFAULT_PAGE: u32 = 100;
 
+/// Error codes of the pallets' query methods (JSON-RPC 2.0 leaves -32000..-32099 to servers;
+/// CarChain's value store uses -32010..-32016, `carchain::codes`). Each has one fixed message;
+/// the `data` field carries the detail.
+pub mod codes {
+	/// The runtime API call failed (e.g. the block's state was pruned); `data` is the reason.
+	pub const RUNTIME: i32 = -32000;
+	/// A dry run the runtime refused; `data` names the dispatch error.
+	pub const REFUSED: i32 = -32001;
+	/// `at` names a block this node does not know; `data` is the hash.
+	pub const UNKNOWN_BLOCK: i32 = -32002;
+}
+
 fn runtime_error(e: impl std::fmt::Display) -> jsonrpsee::types::ErrorObjectOwned {
-	// -32000..-32099 are server errors in JSON-RPC 2.0.
-	jsonrpsee::types::ErrorObject::owned(-32000, "runtime API call failed", Some(e.to_string()))
+	jsonrpsee::types::ErrorObject::owned(
+		codes::RUNTIME,
+		"runtime API call failed",
+		Some(e.to_string()),
+	)
+}
+
+/// The block a query reads: `at` when this node has it, else the best block. An unknown hash
+/// is the caller's mistake and gets its own code rather than a runtime failure.
+fn block_at<C: HeaderBackend<Block>>(
+	client: &C,
+	at: Option<Hash>,
+) -> jsonrpsee::core::RpcResult<Hash> {
+	let Some(hash) = at else { return Ok(client.info().best_hash) };
+	match client.header(hash) {
+		Ok(Some(_)) => Ok(hash),
+		_ => Err(jsonrpsee::types::ErrorObject::owned(
+			codes::UNKNOWN_BLOCK,
+			"unknown block",
+			Some(hash),
+		)),
+	}
 }
 
 /// What the BABE methods need.

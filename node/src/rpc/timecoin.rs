@@ -11,7 +11,7 @@ use pallet_timecoin_runtime_api::{
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 
-use super::{coins::coin_queries_rpc, runtime_error, Hash};
+use super::{block_at, coins::coin_queries_rpc, runtime_error, Hash};
 
 coin_queries_rpc! {
 	namespace: "timecoin",
@@ -66,7 +66,7 @@ where
 	C::Api: RuntimeApi<Block, AccountId>,
 {
 	fn issuer(&self, issuer: AccountId, at: Option<Hash>) -> RpcResult<IssuerSummary> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().issuer(at, issuer).map_err(runtime_error)
 	}
 
@@ -77,7 +77,7 @@ where
 		to: Seconds,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<AppointmentInfo<AccountId>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().appointments(at, issuer, from, to).map_err(runtime_error)
 	}
 
@@ -86,7 +86,7 @@ where
 		issuer: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<ExerciseRecord<AccountId>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().history(at, issuer).map_err(runtime_error)
 	}
 }

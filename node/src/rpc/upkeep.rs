@@ -87,8 +87,8 @@ impl<C> Upkeep<C> {
 
 impl<C: HeaderBackend<Block>> Upkeep<C> {
 	/// The block a query reads: the one asked for, else the best.
-	fn at(&self, at: Option<Hash>) -> Hash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+	fn at(&self, at: Option<Hash>) -> RpcResult<Hash> {
+		super::block_at(&*self.client, at)
 	}
 }
 
@@ -98,7 +98,7 @@ where
 	C::Api: RuntimeApi<Block, AccountId, Balance, BlockNumber>,
 {
 	fn contract(&self, id: ContractId, at: Option<Hash>) -> RpcResult<Option<Contract>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		self.client.runtime_api().contract(at, id).map_err(runtime_error)
 	}
 
@@ -109,7 +109,7 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Contract>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		let limit = limit.unwrap_or(DEFAULT_PAGE);
 		self.client.runtime_api().contracts_of(at, owner, start_after, limit).map_err(runtime_error)
 	}
@@ -119,7 +119,7 @@ where
 		id: ContractId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<ProviderInfo<AccountId, BlockNumber>>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		self.client.runtime_api().providers(at, id).map_err(runtime_error)
 	}
 
@@ -130,7 +130,7 @@ where
 		block: Option<BlockNumber>,
 		at: Option<Hash>,
 	) -> RpcResult<Option<LeaderInfo<AccountId, BlockNumber>>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		self.client.runtime_api().leader(at, id, provider, block).map_err(runtime_error)
 	}
 
@@ -140,7 +140,7 @@ where
 		provider: AccountId,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Window<AccountId, BlockNumber>>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		self.client.runtime_api().windows(at, id, provider).map_err(runtime_error)
 	}
 
@@ -151,7 +151,7 @@ where
 		limit: Option<u32>,
 		at: Option<Hash>,
 	) -> RpcResult<Vec<Payment>> {
-		let at = self.at(at);
+		let at = self.at(at)?;
 		let limit = limit.unwrap_or(DEFAULT_PAGE);
 		self.client.runtime_api().payments(at, id, start_after, limit).map_err(runtime_error)
 	}

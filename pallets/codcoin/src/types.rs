@@ -44,11 +44,21 @@ pub struct PourOutput<AccountId> {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum ClaimKind {
 	/// Physical stock: units in inventory.
-	Stock { units: u64 },
+	Stock {
+		// Decimal strings in JSON, as every quantity a JavaScript number cannot hold exactly.
+		#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
+		units: u64,
+	},
 	/// Labour: person-hours available in the period.
-	Labour { person_hours: u64 },
+	Labour {
+		#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
+		person_hours: u64,
+	},
 	/// Automated service: capacity units (e.g. server-hours) available in the period.
-	Service { capacity: u64 },
+	Service {
+		#[cfg_attr(feature = "std", serde(with = "codchain_support::amount_str"))]
+		capacity: u64,
+	},
 }
 
 /// A collateral claim of an issuer: `value` codcoin units backed by `kind` until `expiry`.

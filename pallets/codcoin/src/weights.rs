@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn declare_claim() -> Weight {
 		// Proof size: measured `1327`, estimated `4906`.
-		// Minimum execution time: 101_961_000 ps.
-		Weight::from_parts(179_324_000, 4906)
+		// Minimum execution time: 101_409_000 ps.
+		Weight::from_parts(107_690_000, 4906)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Claims` (`max_values`: None, `max_size`: Some(1441), added: 3916, mode: `MaxEncodedLen`)
 	fn attest_claim() -> Weight {
 		// Proof size: measured `1573`, estimated `4906`.
-		// Minimum execution time: 25_507_000 ps.
-		Weight::from_parts(47_208_000, 4906)
+		// Minimum execution time: 24_996_000 ps.
+		Weight::from_parts(28_944_000, 4906)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn retire_claim() -> Weight {
 		// Proof size: measured `1492`, estimated `4906`.
-		// Minimum execution time: 89_868_000 ps.
-		Weight::from_parts(166_290_000, 4906)
+		// Minimum execution time: 89_256_000 ps.
+		Weight::from_parts(95_017_000, 4906)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -108,10 +108,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `o` in `[1, 16]`.
 	fn issue(o: u32, ) -> Weight {
 		// Proof size: measured `1345`, estimated `4906`.
-		// Minimum execution time: 121_307_000 ps.
-		Weight::from_parts(191_126_748, 4906)
-			// Standard error: 230_927
-			.saturating_add(Weight::from_parts(10_869_156, 0).saturating_mul(o.into()))
+		// Minimum execution time: 120_686_000 ps.
+		Weight::from_parts(119_436_053, 4906)
+			// Standard error: 25_044
+			.saturating_add(Weight::from_parts(9_564_058, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(o.into())))
@@ -134,10 +134,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `o` in `[1, 16]`.
 	fn remint(i: u32, o: u32, ) -> Weight {
 		// Proof size: measured `572 + i * (335 ±0)`, estimated `6164 + i * (2866 ±0)`.
-		// Minimum execution time: 330_977_000 ps.
-		Weight::from_parts(229_666_430, 6164)
-			// Standard error: 1_511_775
-			.saturating_add(Weight::from_parts(87_019_941, 0).saturating_mul(i.into()))
+		// Minimum execution time: 333_111_000 ps.
+		Weight::from_parts(79_861_807, 6164)
+			// Standard error: 582_182
+			.saturating_add(Weight::from_parts(71_108_124, 0).saturating_mul(i.into()))
+			// Standard error: 582_182
+			.saturating_add(Weight::from_parts(10_346_043, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -162,10 +164,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn pay(i: u32, ) -> Weight {
 		// Proof size: measured `572 + i * (335 ±0)`, estimated `6164 + i * (2866 ±0)`.
-		// Minimum execution time: 201_466_000 ps.
-		Weight::from_parts(138_683_623, 6164)
-			// Standard error: 1_315_813
-			.saturating_add(Weight::from_parts(87_718_012, 0).saturating_mul(i.into()))
+		// Minimum execution time: 201_866_000 ps.
+		Weight::from_parts(33_161_769, 6164)
+			// Standard error: 1_090_370
+			.saturating_add(Weight::from_parts(103_173_826, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -189,10 +191,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn pay_own(i: u32, ) -> Weight {
 		// Proof size: measured `653 + i * (176 ±0)`, estimated `6164 + i * (2643 ±0)`.
-		// Minimum execution time: 110_977_000 ps.
-		Weight::from_parts(234_437_774, 6164)
-			// Standard error: 551_108
-			.saturating_add(Weight::from_parts(15_844_862, 0).saturating_mul(i.into()))
+		// Minimum execution time: 107_700_000 ps.
+		Weight::from_parts(131_973_202, 6164)
+			// Standard error: 402_333
+			.saturating_add(Weight::from_parts(19_271_862, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -216,10 +218,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn destroy(i: u32, ) -> Weight {
 		// Proof size: measured `572 + i * (335 ±0)`, estimated `3593 + i * (2866 ±0)`.
-		// Minimum execution time: 160_389_000 ps.
-		Weight::from_parts(68_338_515, 3593)
-			// Standard error: 828_213
-			.saturating_add(Weight::from_parts(110_395_531, 0).saturating_mul(i.into()))
+		// Minimum execution time: 114_123_000 ps.
+		Weight::from_parts(47_442_042, 3593)
+			// Standard error: 393_619
+			.saturating_add(Weight::from_parts(70_600_525, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -231,30 +233,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn declare_claim() -> Weight {
-		Weight::from_parts(179_324_000, 4906)
+		Weight::from_parts(107_690_000, 4906)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn attest_claim() -> Weight {
-		Weight::from_parts(47_208_000, 4906)
+		Weight::from_parts(28_944_000, 4906)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire_claim() -> Weight {
-		Weight::from_parts(166_290_000, 4906)
+		Weight::from_parts(95_017_000, 4906)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn issue(o: u32, ) -> Weight {
-		Weight::from_parts(191_126_748, 4906)
-			.saturating_add(Weight::from_parts(10_869_156, 0).saturating_mul(o.into()))
+		Weight::from_parts(119_436_053, 4906)
+			.saturating_add(Weight::from_parts(9_564_058, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(o.into())))
 	}
 	fn remint(i: u32, o: u32, ) -> Weight {
-		Weight::from_parts(229_666_430, 6164)
-			.saturating_add(Weight::from_parts(87_019_941, 0).saturating_mul(i.into()))
+		Weight::from_parts(79_861_807, 6164)
+			.saturating_add(Weight::from_parts(71_108_124, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(10_346_043, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -263,8 +266,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn pay(i: u32, ) -> Weight {
-		Weight::from_parts(138_683_623, 6164)
-			.saturating_add(Weight::from_parts(87_718_012, 0).saturating_mul(i.into()))
+		Weight::from_parts(33_161_769, 6164)
+			.saturating_add(Weight::from_parts(103_173_826, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -272,8 +275,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn pay_own(i: u32, ) -> Weight {
-		Weight::from_parts(234_437_774, 6164)
-			.saturating_add(Weight::from_parts(15_844_862, 0).saturating_mul(i.into()))
+		Weight::from_parts(131_973_202, 6164)
+			.saturating_add(Weight::from_parts(19_271_862, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -281,8 +284,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2643).saturating_mul(i.into()))
 	}
 	fn destroy(i: u32, ) -> Weight {
-		Weight::from_parts(68_338_515, 3593)
-			.saturating_add(Weight::from_parts(110_395_531, 0).saturating_mul(i.into()))
+		Weight::from_parts(47_442_042, 3593)
+			.saturating_add(Weight::from_parts(70_600_525, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

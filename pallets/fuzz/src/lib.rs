@@ -380,6 +380,24 @@ where
 	})
 }
 
+/// The block end of a [`generated_campaign`]: the pallet's invariants hold (else the test fails
+/// naming the seed to replay), the block's events are dropped and the chain moves one block on.
+///
+/// `end_block!(Pallet::do_try_state(), System, advance)` where `advance(n)` runs the mock's
+/// hooks up to block `n`, e.g. `System::run_to_block::<AllPalletsWithSystem>`.
+#[macro_export]
+macro_rules! end_block {
+	($try_state:expr, $system:ty, $advance:expr) => {
+		|run| {
+			$try_state.unwrap_or_else(|e| panic!("seed {}: invariants broken: {e:?}", run.seed));
+			<$system>::reset_events();
+			$advance(<$system>::block_number() + 1);
+			run.block();
+			<$system>::block_number()
+		}
+	};
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

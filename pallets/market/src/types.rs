@@ -77,7 +77,12 @@ pub enum OffChainKind {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase", rename_all_fields = "camelCase"))]
 pub enum Resource<AssetId> {
 	OnChain(AssetId),
-	OffChain { kind: OffChainKind, unit: Unit },
+	OffChain {
+		kind: OffChainKind,
+		/// In JSON a string (`"CNY"`); the byte array is accepted too.
+		#[cfg_attr(feature = "std", serde(with = "codchain_support::text_bytes"))]
+		unit: Unit,
+	},
 }
 
 impl<AssetId> Resource<AssetId> {

@@ -62,10 +62,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` in `[1, 16]`.
 	fn register_resources(r: u32, ) -> Weight {
 		// Proof size: measured `618 + r * (111 ±0)`, estimated `4074 + r * (2555 ±0)`.
-		// Minimum execution time: 135_913_000 ps.
-		Weight::from_parts(166_738_100, 4074)
-			// Standard error: 189_453
-			.saturating_add(Weight::from_parts(5_531_804, 0).saturating_mul(r.into()))
+		// Minimum execution time: 136_063_000 ps.
+		Weight::from_parts(183_287_483, 4074)
+			// Standard error: 200_135
+			.saturating_add(Weight::from_parts(3_642_770, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -104,10 +104,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn make_offer(i: u32, ) -> Weight {
 		// Proof size: measured `933 + i * (371 ±0)`, estimated `6100 + i * (2866 ±0)`.
-		// Minimum execution time: 288_939_000 ps.
-		Weight::from_parts(157_280_047, 6100)
-			// Standard error: 1_646_320
-			.saturating_add(Weight::from_parts(112_063_310, 0).saturating_mul(i.into()))
+		// Minimum execution time: 292_064_000 ps.
+		Weight::from_parts(238_468_307, 6100)
+			// Standard error: 1_565_129
+			.saturating_add(Weight::from_parts(104_274_761, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn cancel_offer() -> Weight {
 		// Proof size: measured `3601`, estimated `3856`.
-		// Minimum execution time: 232_193_000 ps.
-		Weight::from_parts(336_938_000, 3856)
+		// Minimum execution time: 237_362_000 ps.
+		Weight::from_parts(361_965_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -178,10 +178,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn accept_on_chain(i: u32, ) -> Weight {
 		// Proof size: measured `4568 + i * (422 ±0)`, estimated `8751 + i * (2866 ±0)`.
-		// Minimum execution time: 498_980_000 ps.
-		Weight::from_parts(480_172_376, 8751)
-			// Standard error: 2_694_778
-			.saturating_add(Weight::from_parts(92_915_715, 0).saturating_mul(i.into()))
+		// Minimum execution time: 501_134_000 ps.
+		Weight::from_parts(551_181_487, 8751)
+			// Standard error: 1_088_678
+			.saturating_add(Weight::from_parts(65_765_900, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
@@ -224,11 +224,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
 	/// Component `i` in `[1, 16]`.
 	fn accept_off_chain(i: u32, ) -> Weight {
-		// Proof size: measured `4434 + i * (423 ±0)`, estimated `7864 + i * (2866 ±2)`.
-		// Minimum execution time: 453_365_000 ps.
-		Weight::from_parts(454_306_886, 7864)
-			// Standard error: 3_241_770
-			.saturating_add(Weight::from_parts(106_888_115, 0).saturating_mul(i.into()))
+		// Proof size: measured `4434 + i * (423 ±0)`, estimated `7864 + i * (2866 ±0)`.
+		// Minimum execution time: 456_902_000 ps.
+		Weight::from_parts(344_044_710, 7864)
+			// Standard error: 2_776_397
+			.saturating_add(Weight::from_parts(105_280_925, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -259,8 +259,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn confirm_leg() -> Weight {
 		// Proof size: measured `2837`, estimated `6100`.
-		// Minimum execution time: 270_925_000 ps.
-		Weight::from_parts(298_187_000, 6100)
+		// Minimum execution time: 266_727_000 ps.
+		Weight::from_parts(332_580_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -288,8 +288,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn resolve_trade() -> Weight {
 		// Proof size: measured `2680`, estimated `3856`.
-		// Minimum execution time: 242_612_000 ps.
-		Weight::from_parts(398_894_000, 3856)
+		// Minimum execution time: 250_387_000 ps.
+		Weight::from_parts(334_774_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -317,8 +317,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn resolve_trade_disputed() -> Weight {
 		// Proof size: measured `2870`, estimated `6100`.
-		// Minimum execution time: 266_848_000 ps.
-		Weight::from_parts(350_203_000, 6100)
+		// Minimum execution time: 269_473_000 ps.
+		Weight::from_parts(295_351_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -326,8 +326,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
 	fn mark_sent() -> Weight {
 		// Proof size: measured `417`, estimated `3757`.
-		// Minimum execution time: 36_047_000 ps.
-		Weight::from_parts(61_024_000, 3757)
+		// Minimum execution time: 38_432_000 ps.
+		Weight::from_parts(49_241_000, 3757)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -341,8 +341,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn close_record() -> Weight {
 		// Proof size: measured `1697`, estimated `3856`.
-		// Minimum execution time: 104_255_000 ps.
-		Weight::from_parts(112_149_000, 3856)
+		// Minimum execution time: 104_355_000 ps.
+		Weight::from_parts(123_370_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,10 +375,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` in `[0, 32]`.
 	fn expire_offers(n: u32, ) -> Weight {
 		// Proof size: measured `757 + n * (579 ±0)`, estimated `3734 + n * (2866 ±0)`.
-		// Minimum execution time: 4_198_000 ps.
-		Weight::from_parts(292_347_340, 3734)
-			// Standard error: 2_412_949
-			.saturating_add(Weight::from_parts(179_616_957, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_258_000 ps.
+		Weight::from_parts(142_467_200, 3734)
+			// Standard error: 1_184_721
+			.saturating_add(Weight::from_parts(177_466_240, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -390,16 +390,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn register_resources(r: u32, ) -> Weight {
-		Weight::from_parts(166_738_100, 4074)
-			.saturating_add(Weight::from_parts(5_531_804, 0).saturating_mul(r.into()))
+		Weight::from_parts(183_287_483, 4074)
+			.saturating_add(Weight::from_parts(3_642_770, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(r.into()))
 	}
 	fn make_offer(i: u32, ) -> Weight {
-		Weight::from_parts(157_280_047, 6100)
-			.saturating_add(Weight::from_parts(112_063_310, 0).saturating_mul(i.into()))
+		Weight::from_parts(238_468_307, 6100)
+			.saturating_add(Weight::from_parts(104_274_761, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -407,13 +407,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(336_938_000, 3856)
+		Weight::from_parts(361_965_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn accept_on_chain(i: u32, ) -> Weight {
-		Weight::from_parts(480_172_376, 8751)
-			.saturating_add(Weight::from_parts(92_915_715, 0).saturating_mul(i.into()))
+		Weight::from_parts(551_181_487, 8751)
+			.saturating_add(Weight::from_parts(65_765_900, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(21_u64))
@@ -421,8 +421,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn accept_off_chain(i: u32, ) -> Weight {
-		Weight::from_parts(454_306_886, 7864)
-			.saturating_add(Weight::from_parts(106_888_115, 0).saturating_mul(i.into()))
+		Weight::from_parts(344_044_710, 7864)
+			.saturating_add(Weight::from_parts(105_280_925, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
@@ -430,33 +430,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn confirm_leg() -> Weight {
-		Weight::from_parts(298_187_000, 6100)
+		Weight::from_parts(332_580_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn resolve_trade() -> Weight {
-		Weight::from_parts(398_894_000, 3856)
+		Weight::from_parts(334_774_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn resolve_trade_disputed() -> Weight {
-		Weight::from_parts(350_203_000, 6100)
+		Weight::from_parts(295_351_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn mark_sent() -> Weight {
-		Weight::from_parts(61_024_000, 3757)
+		Weight::from_parts(49_241_000, 3757)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_record() -> Weight {
-		Weight::from_parts(112_149_000, 3856)
+		Weight::from_parts(123_370_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn expire_offers(n: u32, ) -> Weight {
-		Weight::from_parts(292_347_340, 3734)
-			.saturating_add(Weight::from_parts(179_616_957, 0).saturating_mul(n.into()))
+		Weight::from_parts(142_467_200, 3734)
+			.saturating_add(Weight::from_parts(177_466_240, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

@@ -33,7 +33,7 @@
 //!
 //! | call | origin | does | errors (besides the pour rules) | events |
 //! |---|---|---|---|---|
-//! | [`declare_capacity`](Pallet::declare_capacity) | issuer | sets capacity | `CapacityBelowOutstanding` | `CapacityDeclared` |
+//! | [`declare_capacity`](Pallet::declare_capacity) | issuer | sets capacity (at most [`MAX_CAPACITY`]) | `CapacityBelowOutstanding`, `CapacityTooLarge` | `CapacityDeclared` |
 //! | [`pour`](Pallet::pour) | holder or issuer | the primitive | `NoCapacityDeclared`, `CapacityExceeded`, appointment errors | `Poured` (+ `AppointmentBooked`) |
 //! | [`issue`](Pallet::issue) | issuer | pour with `time = sum(outputs)` | as `pour` | `Poured` |
 //! | [`transfer`](Pallet::transfer) | holder | pour with change to self | `InsufficientInputs` | `Poured` |
@@ -393,6 +393,8 @@ pub mod pallet {
 		/// Not enough free COD for the deposit of an issuer record, holder record or
 		/// appointment.
 		InsufficientDeposit,
+		/// A capacity above [`MAX_CAPACITY`] seconds.
+		CapacityTooLarge,
 	}
 
 	impl<T: Config> From<LedgerError> for Error<T> {

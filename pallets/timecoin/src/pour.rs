@@ -15,6 +15,7 @@ impl<T: Config> Pallet<T> {
 	/// Errors: `InsufficientDeposit` (first declaration, or after retiring),
 	/// `CapacityBelowOutstanding`.
 	pub(crate) fn do_declare_capacity(issuer: &T::AccountId, capacity: Seconds) -> DispatchResult {
+		ensure!(capacity <= MAX_CAPACITY, Error::<T>::CapacityTooLarge);
 		let mut info = Issuers::<T>::get(issuer).unwrap_or_default();
 		ensure!(capacity >= info.outstanding, Error::<T>::CapacityBelowOutstanding);
 		// A new record, or one kept without deposit after retiring, holds the deposit again.

@@ -415,6 +415,22 @@ fn capacity_cannot_drop_below_outstanding_but_can_rise() {
 	});
 }
 
+#[test]
+fn capacity_stops_where_a_json_number_is_still_exact() {
+	run(|| {
+		// Above 2^53 - 1 seconds a JavaScript client would read amounts rounded.
+		for too_large in [MAX_CAPACITY + 1, u64::MAX] {
+			assert_noop!(
+				Timecoin::declare_capacity(RuntimeOrigin::signed(ALICE), too_large),
+				Error::<Test>::CapacityTooLarge
+			);
+		}
+		assert_ok!(Timecoin::declare_capacity(RuntimeOrigin::signed(ALICE), MAX_CAPACITY));
+		assert_ok!(Timecoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, MAX_CAPACITY)])));
+		assert_eq!(Timecoin::issuer_summary(ALICE).outstanding, MAX_CAPACITY);
+	});
+}
+
 // ---- deposits --------------------------------------------------------------------------------
 
 #[test]

@@ -9,6 +9,11 @@ use sp_core::H256;
 
 /// Seconds of an issuer's personal time: the unit of every timecoin amount.
 pub type Seconds = u64;
+
+/// The largest capacity an issuer may declare: 2^53 - 1 seconds (285 million years). Every
+/// timecoin amount is at most its issuer's capacity, so each one fits a JavaScript number
+/// exactly and travels as a plain number in JSON.
+pub const MAX_CAPACITY: Seconds = (1 << 53) - 1;
 /// Number of a pour; pours are numbered from 0 and a number is never reused.
 pub use utxo_core::PourId;
 /// Number of an appointment; never reused.

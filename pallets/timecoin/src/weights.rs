@@ -60,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn declare_capacity() -> Weight {
 		// Proof size: measured `200`, estimated `3856`.
-		// Minimum execution time: 76_993_000 ps.
-		Weight::from_parts(81_001_000, 3856)
+		// Minimum execution time: 76_723_000 ps.
+		Weight::from_parts(79_107_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -82,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[0, 16]`.
 	/// Component `o` in `[1, 16]`.
 	fn pour(i: u32, o: u32, ) -> Weight {
-		// Proof size: measured `510 + i * (329 ±0)`, estimated `5606 + i * (2866 ±0) + o * (11 ±9)`.
-		// Minimum execution time: 382_813_000 ps.
-		Weight::from_parts(386_761_000, 5606)
-			// Standard error: 1_000_475
-			.saturating_add(Weight::from_parts(71_756_954, 0).saturating_mul(i.into()))
-			// Standard error: 993_832
-			.saturating_add(Weight::from_parts(15_995_030, 0).saturating_mul(o.into()))
+		// Proof size: measured `510 + i * (329 ±0)`, estimated `5606 + i * (2866 ±0) + o * (11 ±3)`.
+		// Minimum execution time: 246_801_000 ps.
+		Weight::from_parts(98_422_482, 5606)
+			// Standard error: 126_310
+			.saturating_add(Weight::from_parts(63_678_461, 0).saturating_mul(i.into()))
+			// Standard error: 135_056
+			.saturating_add(Weight::from_parts(10_380_196, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -125,12 +125,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `o` in `[1, 16]`.
 	fn pour_booking(i: u32, o: u32, ) -> Weight {
 		// Proof size: measured `4116 + i * (464 ±0)`, estimated `6148 + i * (2866 ±0)`.
-		// Minimum execution time: 508_959_000 ps.
-		Weight::from_parts(302_384_044, 6148)
-			// Standard error: 2_743_666
-			.saturating_add(Weight::from_parts(104_891_042, 0).saturating_mul(i.into()))
-			// Standard error: 2_743_666
-			.saturating_add(Weight::from_parts(11_972_331, 0).saturating_mul(o.into()))
+		// Minimum execution time: 483_762_000 ps.
+		Weight::from_parts(280_069_778, 6148)
+			// Standard error: 189_452
+			.saturating_add(Weight::from_parts(64_875_092, 0).saturating_mul(i.into()))
+			// Standard error: 189_452
+			.saturating_add(Weight::from_parts(10_182_350, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -153,10 +153,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn transfer(i: u32, ) -> Weight {
 		// Proof size: measured `441 + i * (326 ±0)`, estimated `6148 + i * (2866 ±0)`.
-		// Minimum execution time: 244_345_000 ps.
-		Weight::from_parts(379_766_376, 6148)
-			// Standard error: 1_356_551
-			.saturating_add(Weight::from_parts(69_901_205, 0).saturating_mul(i.into()))
+		// Minimum execution time: 188_411_000 ps.
+		Weight::from_parts(127_816_260, 6148)
+			// Standard error: 79_499
+			.saturating_add(Weight::from_parts(64_913_317, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -178,10 +178,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn transfer_own(i: u32, ) -> Weight {
 		// Proof size: measured `516 + i * (168 ±0)`, estimated `6148 + i * (2635 ±0)`.
-		// Minimum execution time: 97_923_000 ps.
-		Weight::from_parts(140_861_193, 6148)
-			// Standard error: 409_814
-			.saturating_add(Weight::from_parts(19_775_545, 0).saturating_mul(i.into()))
+		// Minimum execution time: 97_221_000 ps.
+		Weight::from_parts(113_272_694, 6148)
+			// Standard error: 83_711
+			.saturating_add(Weight::from_parts(15_886_750, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -216,12 +216,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[0, 63]`.
 	fn exercise(i: u32, s: u32, ) -> Weight {
 		// Proof size: measured `0 + i * (464 ±0) + s * (76 ±0)`, estimated `5051 + i * (2866 ±0)`.
-		// Minimum execution time: 301_282_000 ps.
-		Weight::from_parts(326_970_000, 5051)
-			// Standard error: 1_004_159
-			.saturating_add(Weight::from_parts(75_731_056, 0).saturating_mul(i.into()))
-			// Standard error: 254_843
-			.saturating_add(Weight::from_parts(907_581, 0).saturating_mul(s.into()))
+		// Minimum execution time: 294_830_000 ps.
+		Weight::from_parts(181_272_293, 5051)
+			// Standard error: 266_940
+			.saturating_add(Weight::from_parts(70_451_103, 0).saturating_mul(i.into()))
+			// Standard error: 65_593
+			.saturating_add(Weight::from_parts(1_650_760, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -255,10 +255,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timecoin::Coins` (r:0 w:1)
 	/// Proof: `Timecoin::Coins` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Component `s` in `[1, 64]`.
-	fn cancel_appointment(_s: u32, ) -> Weight {
+	fn cancel_appointment(s: u32, ) -> Weight {
 		// Proof size: measured `2136 + s * (43 ±0)`, estimated `5594`.
-		// Minimum execution time: 154_658_000 ps.
-		Weight::from_parts(286_500_232, 5594)
+		// Minimum execution time: 142_326_000 ps.
+		Weight::from_parts(168_704_483, 5594)
+			// Standard error: 47_288
+			.saturating_add(Weight::from_parts(892_744, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -283,10 +285,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[1, 64]`.
 	fn confirm(s: u32, ) -> Weight {
 		// Proof size: measured `2136 + s * (43 ±0)`, estimated `5594`.
-		// Minimum execution time: 165_058_000 ps.
-		Weight::from_parts(223_423_261, 5594)
-			// Standard error: 141_281
-			.saturating_add(Weight::from_parts(1_584_079, 0).saturating_mul(s.into()))
+		// Minimum execution time: 167_422_000 ps.
+		Weight::from_parts(198_794_194, 5594)
+			// Standard error: 39_217
+			.saturating_add(Weight::from_parts(344_013, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -296,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn report_no_show() -> Weight {
 		// Proof size: measured `429`, estimated `3594`.
-		// Minimum execution time: 28_603_000 ps.
-		Weight::from_parts(40_696_000, 3594)
+		// Minimum execution time: 28_754_000 ps.
+		Weight::from_parts(32_129_000, 3594)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -324,10 +326,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timecoin::Coins` (r:0 w:1)
 	/// Proof: `Timecoin::Coins` (`max_values`: None, `max_size`: Some(160), added: 2635, mode: `MaxEncodedLen`)
 	/// Component `s` in `[1, 64]`.
-	fn answer_no_show(_s: u32, ) -> Weight {
+	fn answer_no_show(s: u32, ) -> Weight {
 		// Proof size: measured `1599 + s * (39 ±0)`, estimated `5594`.
-		// Minimum execution time: 117_428_000 ps.
-		Weight::from_parts(198_812_472, 5594)
+		// Minimum execution time: 92_202_000 ps.
+		Weight::from_parts(114_361_427, 5594)
+			// Standard error: 65_912
+			.saturating_add(Weight::from_parts(1_028_887, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -360,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` in `[1, 64]`.
 	fn settle(_s: u32, ) -> Weight {
 		// Proof size: measured `2142 + s * (43 ±0)`, estimated `5594`.
-		// Minimum execution time: 178_323_000 ps.
-		Weight::from_parts(276_444_200, 5594)
+		// Minimum execution time: 142_666_000 ps.
+		Weight::from_parts(212_520_275, 5594)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -375,8 +379,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timecoin::History` (`max_values`: None, `max_size`: Some(2129), added: 4604, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size: measured `445`, estimated `3856`.
-		// Minimum execution time: 81_031_000 ps.
-		Weight::from_parts(144_840_000, 3856)
+		// Minimum execution time: 80_350_000 ps.
+		Weight::from_parts(85_570_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -385,14 +389,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn declare_capacity() -> Weight {
-		Weight::from_parts(81_001_000, 3856)
+		Weight::from_parts(79_107_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pour(i: u32, o: u32, ) -> Weight {
-		Weight::from_parts(386_761_000, 5606)
-			.saturating_add(Weight::from_parts(71_756_954, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(15_995_030, 0).saturating_mul(o.into()))
+		Weight::from_parts(98_422_482, 5606)
+			.saturating_add(Weight::from_parts(63_678_461, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(10_380_196, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -402,9 +406,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 11).saturating_mul(o.into()))
 	}
 	fn pour_booking(i: u32, o: u32, ) -> Weight {
-		Weight::from_parts(302_384_044, 6148)
-			.saturating_add(Weight::from_parts(104_891_042, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(11_972_331, 0).saturating_mul(o.into()))
+		Weight::from_parts(280_069_778, 6148)
+			.saturating_add(Weight::from_parts(64_875_092, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(10_182_350, 0).saturating_mul(o.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
@@ -413,8 +417,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn transfer(i: u32, ) -> Weight {
-		Weight::from_parts(379_766_376, 6148)
-			.saturating_add(Weight::from_parts(69_901_205, 0).saturating_mul(i.into()))
+		Weight::from_parts(127_816_260, 6148)
+			.saturating_add(Weight::from_parts(64_913_317, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
@@ -422,8 +426,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn transfer_own(i: u32, ) -> Weight {
-		Weight::from_parts(140_861_193, 6148)
-			.saturating_add(Weight::from_parts(19_775_545, 0).saturating_mul(i.into()))
+		Weight::from_parts(113_272_694, 6148)
+			.saturating_add(Weight::from_parts(15_886_750, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
@@ -431,43 +435,45 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2635).saturating_mul(i.into()))
 	}
 	fn exercise(i: u32, s: u32, ) -> Weight {
-		Weight::from_parts(326_970_000, 5051)
-			.saturating_add(Weight::from_parts(75_731_056, 0).saturating_mul(i.into()))
-			.saturating_add(Weight::from_parts(907_581, 0).saturating_mul(s.into()))
+		Weight::from_parts(181_272_293, 5051)
+			.saturating_add(Weight::from_parts(70_451_103, 0).saturating_mul(i.into()))
+			.saturating_add(Weight::from_parts(1_650_760, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(11_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
-	fn cancel_appointment(_s: u32, ) -> Weight {
-		Weight::from_parts(286_500_232, 5594)
+	fn cancel_appointment(s: u32, ) -> Weight {
+		Weight::from_parts(168_704_483, 5594)
+			.saturating_add(Weight::from_parts(892_744, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn confirm(s: u32, ) -> Weight {
-		Weight::from_parts(223_423_261, 5594)
-			.saturating_add(Weight::from_parts(1_584_079, 0).saturating_mul(s.into()))
+		Weight::from_parts(198_794_194, 5594)
+			.saturating_add(Weight::from_parts(344_013, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn report_no_show() -> Weight {
-		Weight::from_parts(40_696_000, 3594)
+		Weight::from_parts(32_129_000, 3594)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn answer_no_show(_s: u32, ) -> Weight {
-		Weight::from_parts(198_812_472, 5594)
+	fn answer_no_show(s: u32, ) -> Weight {
+		Weight::from_parts(114_361_427, 5594)
+			.saturating_add(Weight::from_parts(1_028_887, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn settle(_s: u32, ) -> Weight {
-		Weight::from_parts(276_444_200, 5594)
+		Weight::from_parts(212_520_275, 5594)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn retire() -> Weight {
-		Weight::from_parts(144_840_000, 3856)
+		Weight::from_parts(85_570_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

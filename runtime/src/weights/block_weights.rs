@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-07 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `codchain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -26,17 +26,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 230_753, 625_565
-	///   Average:  296_545
-	///   Median:   272_816
-	///   Std-Dev:  64231.5
+	///   Min, Max: 1_123_805, 2_963_185
+	///   Average:  1_656_420
+	///   Median:   1_795_307
+	///   Std-Dev:  374424.06
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 509_006
-	///   95th: 416_408
-	///   75th: 296_357
+	///   99th: 2_263_500
+	///   95th: 2_083_334
+	///   75th: 1_924_989
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(296_545), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(1_656_420), 0);
 }
 
 #[cfg(test)]

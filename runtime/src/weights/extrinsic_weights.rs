@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-07 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `codchain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -26,17 +26,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 131_165, 162_952
-	///   Average:  144_847
-	///   Median:   145_090
-	///   Std-Dev:  7202.97
+	///   Min, Max: 142_622, 252_389
+	///   Average:  166_972
+	///   Median:   158_022
+	///   Std-Dev:  26218.33
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 160_320
-	///   95th: 157_304
-	///   75th: 149_151
+	///   99th: 248_691
+	///   95th: 241_206
+	///   75th: 170_007
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(144_847), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(166_972), 0);
 }
 
 #[cfg(test)]

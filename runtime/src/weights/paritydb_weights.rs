@@ -1,6 +1,6 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-07 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Codchain Development`
 //! BLOCK-NUM: `Number(35)`
@@ -40,31 +40,31 @@ pub mod constants {
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 663, 4_455_886
-			///   Average:  4_255
-			///   Median:   3_297
-			///   Std-Dev:  44585.78
+			///   Min, Max: 812, 1_943_434
+			///   Average:  4_023
+			///   Median:   3_657
+			///   Std-Dev:  19381.0
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 10_345
-			///   95th: 6_577
-			///   75th: 3_605
-			read: 4_255 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 6_502
+			///   95th: 4_648
+			///   75th: 3_888
+			read: 4_023 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
 			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 11_118, 26_401
-			///   Average:  13_383
-			///   Median:   11_904
-			///   Std-Dev:  4382.54
+			///   Min, Max: 9_113, 18_732
+			///   Average:  11_796
+			///   Median:   9_746
+			///   Std-Dev:  2929.25
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 26_401
-			///   95th: 26_401
-			///   75th: 12_424
-			write: 13_383 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 18_732
+			///   95th: 18_732
+			///   75th: 12_810
+			write: 11_796 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 

@@ -4,7 +4,7 @@
 //! edges, signed by a random account, across many blocks. The invariants (`try_state`) hold
 //! after every block and a rejected call changes nothing.
 
-use codchain_fuzz::generated_campaign;
+use codchain_fuzz::{end_block, generated_campaign};
 
 use super::*;
 
@@ -23,15 +23,8 @@ fn generated_call_sequences_keep_every_invariant() {
 		new_test_ext,
 		&accounts(),
 		RuntimeOrigin::signed,
-		|run| {
-			JointToken::do_try_state()
-				.unwrap_or_else(|e| panic!("seed {}: invariants broken: {e:?}", run.seed));
-			System::reset_events();
-			// The mock's own block runner: both pallets' hooks, invariants checked at each block.
-			run_to(System::block_number() + 1);
-			run.block();
-			System::block_number()
-		},
+		// The mock's own block runner: both pallets' hooks, invariants checked at each block.
+		end_block!(JointToken::do_try_state(), System, run_to),
 	);
 	assert!(tally.accepted_calls() >= 3, "too few calls ever accepted: {tally:?}");
 }

@@ -4,7 +4,7 @@
 //! edges, signed by a random account, across many blocks. The invariants (`try_state`) hold
 //! after every block and a rejected call changes nothing.
 
-use codchain_fuzz::generated_campaign;
+use codchain_fuzz::{end_block, generated_campaign};
 
 use super::*;
 
@@ -24,14 +24,7 @@ fn generated_call_sequences_keep_every_invariant() {
 		new_test_ext,
 		&accounts(),
 		RuntimeOrigin::signed,
-		|run| {
-			Upkeep::do_try_state()
-				.unwrap_or_else(|e| panic!("seed {}: invariants broken: {e:?}", run.seed));
-			System::reset_events();
-			System::run_to_block::<AllPalletsWithSystem>(System::block_number() + 1);
-			run.block();
-			System::block_number()
-		},
+		end_block!(Upkeep::do_try_state(), System, System::run_to_block::<AllPalletsWithSystem>),
 	);
 	assert!(tally.accepted_calls() >= 3, "too few calls ever accepted: {tally:?}");
 }

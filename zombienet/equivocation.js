@@ -1,0 +1,155 @@
+// zombienet js-script for equivocation.zndsl: //Alice's keys run on two nodes.
+//   exposed   root empties `staking.invulnerables`: zombienet's genesis makes every validator it
+//             starts invulnerable, and staking never slashes an invulnerable; returns 1
+//   twin      (on the twin node) puts //Alice's BABE and GRANDPA keys into its keystore through
+//             `author_insertKey`; returns 1
+//   reported  waits for the offence in a finalized block: `offences.Offence` (BABE `babe:em` or
+//             GRANDPA `grandpa:equivocation`) and `staking.SlashReported` for Alice's stash;
+//             remembers Alice's bond and the slash's era; returns 1
+//   slashed   waits until that era begins and `staking.Slashed` takes Alice's stake, then checks
+//             her bond is smaller by what was slashed; returns 1
+// Prints `FIGURE` lines (scripts/test-networks.sh collects them); state in the network's tmpDir.
+const fs = require('fs');
+const path = require('path');
+
+const modules = path.join(__dirname, '..', 'e2e', 'node_modules');
+const { Keyring } = require(path.join(modules, '@polkadot', 'keyring'));
+const { cryptoWaitReady } = require(path.join(modules, '@polkadot', 'util-crypto'));
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (m) => console.log(`[equivocation] ${m}`);
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+
+function statePath(networkInfo) {
+  return path.join(networkInfo.tmpDir, 'equivocation.json');
+}
+
+async function bonded(api) {
+  const ledger = await api.query.staking.ledger(ALICE);
+  return ledger.isSome ? ledger.unwrap().active.toBigInt() : 0n;
+}
+
+// Calls `check(event, blockNumber)` for every event of every newly finalized block until it
+// returns true or `seconds` pass.
+async function watchFinalized(api, seconds, check) {
+  const deadline = Date.now() + seconds * 1000;
+  let next = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+  while (Date.now() < deadline) {
+    const head = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    for (; next <= head; next += 1) {
+      const hash = await api.rpc.chain.getBlockHash(next);
+      const events = await (await api.at(hash)).query.system.events();
+      for (const { event } of events) {
+        if (check(event, next)) return next;
+      }
+    }
+    await sleep(1_000);
+  }
+  throw new Error(`not seen within ${seconds} s`);
+}
+
+async function rawRpc(wsUri, method, params) {
+  const res = await fetch(wsUri.replace(/^ws/, 'http'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+// //Alice's public keys: sr25519 for BABE, ed25519 for GRANDPA.
+const ALICE_SR25519 = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
+const ALICE_ED25519 = '0x88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee';
+
+function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, dispatchError }) => {
+      if (dispatchError) {
+        const e = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+        reject(new Error(e ? `${e.section}.${e.name}` : dispatchError.toString()));
+      } else if (status.isFinalized) {
+        resolve();
+      }
+    }).catch(reject);
+  });
+}
+
+const modes = {
+  async exposed(api) {
+    const before = (await api.query.staking.invulnerables()).length;
+    const alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
+    await send(api, api.tx.sudo.sudo(api.tx.staking.setInvulnerables([])), alice);
+    const after = (await api.query.staking.invulnerables()).length;
+    if (after !== 0) throw new Error(`${after} validators still invulnerable`);
+    log(`invulnerable validators ${before} -> 0 (sudo)`);
+    return 1;
+  },
+
+  async twin(_api, _networkInfo, wsUri) {
+    await rawRpc(wsUri, 'author_insertKey', ['babe', '//Alice', ALICE_SR25519]);
+    await rawRpc(wsUri, 'author_insertKey', ['gran', '//Alice', ALICE_ED25519]);
+    for (const [type, key] of [['babe', ALICE_SR25519], ['gran', ALICE_ED25519]]) {
+      if (!(await rawRpc(wsUri, 'author_hasKey', [key, type]))) throw new Error(`no ${type} key`);
+    }
+    log('the twin holds //Alice\'s BABE and GRANDPA keys');
+    return 1;
+  },
+
+  async reported(api, networkInfo) {
+    const started = Date.now();
+    const before = await bonded(api);
+    let offence = null;
+    let slashEra = null;
+    await watchFinalized(api, 580, (event, n) => {
+      if (api.events.offences.Offence.is(event)) {
+        offence = Buffer.from(event.data[0].toU8a(true)).toString('utf8').replace(/\0+$/, '');
+        log(`#${n}: offences.Offence ${offence}`);
+      }
+      if (api.events.staking.SlashReported.is(event) && event.data[0].toString() === ALICE) {
+        slashEra = event.data[2].toNumber();
+        log(`#${n}: staking.SlashReported ${event.data[0]} fraction ${event.data[1].toHuman()} era ${slashEra}`);
+      }
+      return offence !== null && slashEra !== null;
+    });
+    console.log(`FIGURE equivocation-reported-s ${(Date.now() - started) / 1000}`);
+    fs.writeFileSync(statePath(networkInfo), JSON.stringify({ before: before.toString(), slashEra, offence }));
+    return 1;
+  },
+
+  async slashed(api, networkInfo) {
+    const { before, slashEra } = JSON.parse(fs.readFileSync(statePath(networkInfo), 'utf8'));
+    const started = Date.now();
+    let amount = null;
+    await watchFinalized(api, 880, (event, n) => {
+      if (api.events.staking.Slashed.is(event) && event.data[0].toString() === ALICE) {
+        amount = event.data[1].toBigInt();
+        log(`#${n}: staking.Slashed ${ALICE} ${amount} (slash era ${slashEra})`);
+        return true;
+      }
+      return false;
+    });
+    const after = await bonded(api);
+    log(`Alice's bond ${before} -> ${after}`);
+    if (!(amount > 0n)) throw new Error('nothing was slashed');
+    if (after >= BigInt(before)) throw new Error('Alice\'s bond did not shrink');
+    console.log(`FIGURE report-to-slash-s ${(Date.now() - started) / 1000}`);
+    return 1;
+  },
+};
+
+async function run(nodeName, networkInfo, args) {
+  const [mode] = args;
+  if (!modes[mode]) throw new Error(`unknown mode ${mode}`);
+  const { wsUri, userDefinedTypes } = networkInfo.nodesByName[nodeName];
+  const api = await zombie.connect(wsUri, userDefinedTypes);
+  await cryptoWaitReady();
+  try {
+    return await modes[mode](api, networkInfo, wsUri);
+  } finally {
+    await api.disconnect();
+  }
+}
+
+module.exports = { run };
