@@ -89,6 +89,19 @@ impl Ctx {
 		call: C,
 		signer: &Keypair,
 	) -> Result<Receipt, Error> {
+		let receipt = self.send(call, signer).await?;
+		self.out.receipt(&receipt);
+		Ok(receipt)
+	}
+
+	/// As [`Self::submit`] without printing the receipt: for a command that sends several
+	/// transactions and prints one summary of them.
+	pub async fn submit_quietly<C: Payload>(&mut self, call: C) -> Result<Receipt, Error> {
+		let signer = self.signer()?;
+		self.send(call, &signer).await
+	}
+
+	async fn send<C: Payload>(&mut self, call: C, signer: &Keypair) -> Result<Receipt, Error> {
 		let wait = self.cli.wait;
 		let out = self.out;
 		let client = self.client().await?.clone();
@@ -97,9 +110,7 @@ impl Ctx {
 			.submit(&call, signer, wait, |p| spinner.update(&p, wait == Wait::Finalized))
 			.await;
 		spinner.stop().await;
-		let receipt = result?;
-		out.receipt(&receipt);
-		Ok(receipt)
+		result
 	}
 }
 

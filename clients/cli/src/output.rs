@@ -186,9 +186,11 @@ impl Spinner {
 	}
 }
 
-/// What `codcoin merge` / `timecoin merge` did.
-pub fn merged(out: Out, calls: u32, left: usize) {
-	out.show(json!({ "calls": calls, "coins": left }), || {
-		format!("merged in {calls} calls: {left} coin(s) of this issuer left")
+/// What `codcoin merge` / `timecoin merge` did: one summary for its transactions (the block
+/// each landed in), so `--json` prints a single document.
+pub fn merged(out: Out, blocks: &[u64], left: usize) {
+	let calls = blocks.len();
+	out.show(json!({ "calls": calls, "blocks": blocks, "coins": left }), || {
+		format!("merged in {calls} calls (blocks {blocks:?}): {left} coin(s) of this issuer left")
 	});
 }

@@ -128,14 +128,13 @@ pub async fn run(ctx: &mut Ctx, cmd: TimecoinCmd) -> Result<(), Error> {
 		C::Retire => drop(ctx.submit(tc::retire()).await?),
 		C::Merge { issuer } => {
 			let (issuer, holder) = (parse_account(&issuer)?, ctx.signer()?.account_id());
-			let mut calls = 0;
+			let mut blocks = Vec::new();
 			while let Some(call) = tc::next_merge(ctx.client().await?, &holder, &issuer).await? {
-				ctx.submit(call).await?;
-				calls += 1;
+				blocks.push(ctx.submit_quietly(call).await?.block_number);
 			}
 			let left = tc::coins_of(ctx.client().await?, &holder).await?;
 			let left = left.iter().filter(|c| c.issuer == issuer).count();
-			crate::output::merged(ctx.out, calls, left);
+			crate::output::merged(ctx.out, &blocks, left);
 		},
 		C::Coins { holder } => {
 			let holder = ctx.account_or_signer(holder.as_deref())?;

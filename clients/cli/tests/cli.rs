@@ -167,6 +167,9 @@ fn every_command_group_against_a_dev_node() {
 	assert_eq!(ok(&node, &["timecoin", "coins", "//Eve"]).as_array().unwrap().len(), 18);
 	let merged = ok(&node, &["--suri", "//Eve", "timecoin", "merge", "--issuer", &alice]);
 	assert_eq!((merged["calls"].as_u64(), merged["coins"].as_u64()), (Some(2), Some(1)));
+	let blocks: Vec<u64> =
+		merged["blocks"].as_array().unwrap().iter().map(|b| b.as_u64().unwrap()).collect();
+	assert!(blocks.len() == 2 && blocks[0] < blocks[1], "one block per merge call: {blocks:?}");
 	let eve_coins = ok(&node, &["timecoin", "coins", "//Eve"]);
 	assert_eq!(eve_coins.as_array().unwrap().len(), 1);
 	assert_eq!(eve_coins[0]["seconds"].as_u64(), Some(18));
@@ -263,6 +266,11 @@ fn every_command_group_against_a_dev_node() {
 	ok(&node, &["--suri", "//Bob", "market", "cancel", &id]);
 	assert_eq!(ok(&node, &["market", "stats", "//Bob"])["settled"], 1);
 	assert!(ok(&node, &["market", "offers", &pay, "cod"]).as_array().unwrap().is_empty());
+	// Charlie's 34 are two coins (Bob's 30, the market's 4): one payment to himself merges them.
+	assert_eq!(ok(&node, &["codcoin", "coins", "//Charlie"]).as_array().unwrap().len(), 2);
+	let merged = ok(&node, &["--suri", "//Charlie", "codcoin", "merge", "--issuer", &alice]);
+	assert_eq!((merged["calls"].as_u64(), merged["coins"].as_u64()), (Some(1), Some(1)));
+	assert_eq!(ok(&node, &["codcoin", "balance", &alice, "//Charlie"])["amount"], "34");
 
 	// upkeep: a contract with two keepers and a provider; its rotation, maintenance, closing.
 	let c = ok(

@@ -314,7 +314,7 @@ fn rule_5_outputs_must_balance_inputs_plus_time_minus_interval() {
 #[test]
 fn rule_5_sums_that_overflow_are_rejected() {
 	run(|| {
-		assert_ok!(Timecoin::declare_capacity(RuntimeOrigin::signed(ALICE), u64::MAX));
+		assert_ok!(Timecoin::declare_capacity(RuntimeOrigin::signed(ALICE), MAX_CAPACITY));
 		assert_noop!(
 			Timecoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, u64::MAX), (BOB, 1)])),
 			Error::<Test>::Ledger(LedgerError::Overflow)
@@ -330,23 +330,23 @@ fn rule_5_sums_that_overflow_are_rejected() {
 			),
 			Error::<Test>::Ledger(LedgerError::Overflow)
 		);
-		// Outstanding seconds count every live coin in a u64, so they cannot wrap around: live
-		// coins never sum past u64::MAX, and two of them always merge.
-		let big = issue_to(ALICE, u64::MAX, BOB, &[u64::MAX - 1]);
+		// Outstanding seconds count every live coin in a u64 and never pass the capacity, at most
+		// 2^53 - 1, so they cannot wrap around, and any two live coins merge.
+		let big = issue_to(ALICE, MAX_CAPACITY, BOB, &[MAX_CAPACITY - 1]);
 		assert_noop!(
 			Timecoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, 2)])),
-			Error::<Test>::Ledger(LedgerError::Overflow)
+			Error::<Test>::CapacityExceeded
 		);
 		assert_ok!(Timecoin::issue(RuntimeOrigin::signed(ALICE), outs(&[(BOB, 1)])));
 		let one = last_outputs();
-		assert_eq!(outstanding(ALICE), u64::MAX);
+		assert_eq!(outstanding(ALICE), MAX_CAPACITY);
 		assert_ok!(Timecoin::transfer(
 			RuntimeOrigin::signed(BOB),
 			ins(&[big[0], one[0]]),
 			CHARLIE,
-			u64::MAX
+			MAX_CAPACITY
 		));
-		assert_eq!(Timecoin::balance_of(&CHARLIE, &ALICE), u64::MAX);
+		assert_eq!(Timecoin::balance_of(&CHARLIE, &ALICE), MAX_CAPACITY);
 	});
 }
 

@@ -6,7 +6,6 @@
 //! or destroyed.
 
 use codchain_fuzz::{campaign, coin_inputs, coin_outputs, remember, Run};
-use frame_support::traits::fungible::Inspect;
 
 use super::*;
 
