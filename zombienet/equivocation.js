@@ -1,6 +1,4 @@
 // zombienet js-script for equivocation.zndsl: //Alice's keys run on two nodes.
-//   exposed   root empties `staking.invulnerables`: zombienet's genesis makes every validator it
-//             starts invulnerable, and staking never slashes an invulnerable; returns 1
 //   twin      (on the twin node) puts //Alice's BABE and GRANDPA keys into its keystore through
 //             `author_insertKey`; returns 1
 //   reported  waits for the offence in a finalized block: `offences.Offence` (BABE `babe:em` or
@@ -12,20 +10,23 @@
 const fs = require('fs');
 const path = require('path');
 
-const modules = path.join(__dirname, '..', 'e2e', 'node_modules');
-const { Keyring } = require(path.join(modules, '@polkadot', 'keyring'));
-const { cryptoWaitReady } = require(path.join(modules, '@polkadot', 'util-crypto'));
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => console.log(`[equivocation] ${m}`);
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
 function statePath(networkInfo) {
   return path.join(networkInfo.tmpDir, 'equivocation.json');
 }
 
-async function bonded(api) {
-  const ledger = await api.query.staking.ledger(ALICE);
+// Zombienet bonds each validator from its `//<Name>//stash` account (stash and controller), so
+// the offender is the stash that owns //Alice's BABE key, not //Alice.
+async function keyOwner(api) {
+  const owner = await api.query.session.keyOwner([BABE_KEY_TYPE, ALICE_SR25519]);
+  if (owner.isNone) throw new Error('no validator owns //Alice\'s BABE key');
+  return owner.unwrap().toString();
+}
+
+async function bonded(api, stash) {
+  const ledger = await api.query.staking.ledger(stash);
   return ledger.isSome ? ledger.unwrap().active.toBigInt() : 0n;
 }
 
@@ -62,31 +63,9 @@ async function rawRpc(wsUri, method, params) {
 // //Alice's public keys: sr25519 for BABE, ed25519 for GRANDPA.
 const ALICE_SR25519 = '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d';
 const ALICE_ED25519 = '0x88dc3417d5058ec4b4503e0c12ea1a0a89be200fe98922423d4334014fa6b0ee';
-
-function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, dispatchError }) => {
-      if (dispatchError) {
-        const e = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
-        reject(new Error(e ? `${e.section}.${e.name}` : dispatchError.toString()));
-      } else if (status.isFinalized) {
-        resolve();
-      }
-    }).catch(reject);
-  });
-}
+const BABE_KEY_TYPE = '0x62616265'; // "babe"
 
 const modes = {
-  async exposed(api) {
-    const before = (await api.query.staking.invulnerables()).length;
-    const alice = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Alice');
-    await send(api, api.tx.sudo.sudo(api.tx.staking.setInvulnerables([])), alice);
-    const after = (await api.query.staking.invulnerables()).length;
-    if (after !== 0) throw new Error(`${after} validators still invulnerable`);
-    log(`invulnerable validators ${before} -> 0 (sudo)`);
-    return 1;
-  },
-
   async twin(_api, _networkInfo, wsUri) {
     await rawRpc(wsUri, 'author_insertKey', ['babe', '//Alice', ALICE_SR25519]);
     await rawRpc(wsUri, 'author_insertKey', ['gran', '//Alice', ALICE_ED25519]);
@@ -99,7 +78,9 @@ const modes = {
 
   async reported(api, networkInfo) {
     const started = Date.now();
-    const before = await bonded(api);
+    const stash = await keyOwner(api);
+    const before = await bonded(api, stash);
+    log(`//Alice's keys belong to the validator ${stash}, bonded ${before}`);
     let offence = null;
     let slashEra = null;
     await watchFinalized(api, 580, (event, n) => {
@@ -107,31 +88,31 @@ const modes = {
         offence = Buffer.from(event.data[0].toU8a(true)).toString('utf8').replace(/\0+$/, '');
         log(`#${n}: offences.Offence ${offence}`);
       }
-      if (api.events.staking.SlashReported.is(event) && event.data[0].toString() === ALICE) {
+      if (api.events.staking.SlashReported.is(event) && event.data[0].toString() === stash) {
         slashEra = event.data[2].toNumber();
         log(`#${n}: staking.SlashReported ${event.data[0]} fraction ${event.data[1].toHuman()} era ${slashEra}`);
       }
       return offence !== null && slashEra !== null;
     });
     console.log(`FIGURE equivocation-reported-s ${(Date.now() - started) / 1000}`);
-    fs.writeFileSync(statePath(networkInfo), JSON.stringify({ before: before.toString(), slashEra, offence }));
+    fs.writeFileSync(statePath(networkInfo), JSON.stringify({ stash, before: before.toString(), slashEra, offence }));
     return 1;
   },
 
   async slashed(api, networkInfo) {
-    const { before, slashEra } = JSON.parse(fs.readFileSync(statePath(networkInfo), 'utf8'));
+    const { stash, before, slashEra } = JSON.parse(fs.readFileSync(statePath(networkInfo), 'utf8'));
     const started = Date.now();
     let amount = null;
     await watchFinalized(api, 880, (event, n) => {
-      if (api.events.staking.Slashed.is(event) && event.data[0].toString() === ALICE) {
+      if (api.events.staking.Slashed.is(event) && event.data[0].toString() === stash) {
         amount = event.data[1].toBigInt();
-        log(`#${n}: staking.Slashed ${ALICE} ${amount} (slash era ${slashEra})`);
+        log(`#${n}: staking.Slashed ${stash} ${amount} (slash era ${slashEra})`);
         return true;
       }
       return false;
     });
-    const after = await bonded(api);
-    log(`Alice's bond ${before} -> ${after}`);
+    const after = await bonded(api, stash);
+    log(`the stash's bond ${before} -> ${after}`);
     if (!(amount > 0n)) throw new Error('nothing was slashed');
     if (after >= BigInt(before)) throw new Error('Alice\'s bond did not shrink');
     console.log(`FIGURE report-to-slash-s ${(Date.now() - started) / 1000}`);
@@ -144,7 +125,6 @@ async function run(nodeName, networkInfo, args) {
   if (!modes[mode]) throw new Error(`unknown mode ${mode}`);
   const { wsUri, userDefinedTypes } = networkInfo.nodesByName[nodeName];
   const api = await zombie.connect(wsUri, userDefinedTypes);
-  await cryptoWaitReady();
   try {
     return await modes[mode](api, networkInfo, wsUri);
   } finally {

@@ -47,7 +47,7 @@ fn spread<T: Config>(
 	outs
 }
 
-/// `issuer` declares a huge capacity and `holder` gets `n` coins of `each` seconds, each one
+/// `issuer` declares the largest capacity and `holder` gets `n` coins of `each` seconds, each one
 /// created (and its deposit paid) by a different account: spending them refunds `n` distinct
 /// payers, the worst case a holder can build.
 fn coins<T: Config>(
@@ -57,7 +57,7 @@ fn coins<T: Config>(
 	each: Seconds,
 ) -> Vec<CoinId> {
 	if Issuers::<T>::get(issuer).is_none() {
-		Pallet::<T>::do_declare_capacity(issuer, Seconds::MAX / 2).expect("declares");
+		Pallet::<T>::do_declare_capacity(issuer, MAX_CAPACITY).expect("declares");
 	}
 	(0..n)
 		.map(|k| {

@@ -7,7 +7,6 @@
 //! a forfeited bond (the `TradeDefaulted` events account for every unit burned).
 
 use codchain_fuzz::{campaign, coin_inputs, remember, Run};
-use frame_support::traits::fungible::Inspect;
 use sp_core::H256;
 
 use super::*;

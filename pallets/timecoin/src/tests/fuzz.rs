@@ -6,7 +6,6 @@
 //! rejected call changes nothing; COD is never created or destroyed.
 
 use codchain_fuzz::{campaign, coin_inputs, coin_outputs, remember, Run};
-use frame_support::traits::fungible::Inspect;
 
 use super::*;
 
