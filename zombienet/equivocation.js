@@ -1,11 +1,12 @@
 // zombienet js-script for equivocation.zndsl: //Alice's keys run on two nodes.
 //   twin      (on the twin node) puts //Alice's BABE and GRANDPA keys into its keystore through
 //             `author_insertKey`; returns 1
-//   reported  waits for the offence in a finalized block: `offences.Offence` (BABE `babe:em` or
-//             GRANDPA `grandpa:equivocation`) and `staking.SlashReported` for Alice's stash;
-//             remembers Alice's bond and the slash's era; returns 1
-//   slashed   waits until that era begins and `staking.Slashed` takes Alice's stake, then checks
-//             her bond is smaller by what was slashed; returns 1
+//   reported  finds the validator that owns //Alice's BABE key (its stash), waits for the offence
+//             in a finalized block: `offences.Offence` (BABE `babe:em` or GRANDPA
+//             `grandpa:equivocation`) and `staking.SlashReported` for that stash; remembers the
+//             stash, its bond and the slash's era; returns 1
+//   slashed   waits until the deferred slash is applied (`staking.Slashed` for the stash, as era
+//             slash era + 3 starts), then checks that the stash's bond shrank; returns 1
 // Prints `FIGURE` lines (scripts/test-networks.sh collects them); state in the network's tmpDir.
 const fs = require('fs');
 const path = require('path');
