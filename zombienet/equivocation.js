@@ -10,6 +10,7 @@
 // Prints `FIGURE` lines (scripts/test-networks.sh collects them); state in the network's tmpDir.
 const fs = require('fs');
 const path = require('path');
+const { pathToFileURL } = require('url');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => console.log(`[equivocation] ${m}`);
@@ -50,15 +51,10 @@ async function watchFinalized(api, seconds, check) {
   throw new Error(`not seen within ${seconds} s`);
 }
 
+// JSON-RPC over HTTP through the e2e tests' helper (an ES module, hence import()).
 async function rawRpc(wsUri, method, params) {
-  const res = await fetch(wsUri.replace(/^ws/, 'http'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  const { rpc } = await import(pathToFileURL(path.join(__dirname, '..', 'e2e', 'lib', 'node.js')).href);
+  return rpc(wsUri.replace(/^ws/, 'http'), method, params);
 }
 
 // //Alice's public keys: sr25519 for BABE, ed25519 for GRANDPA.

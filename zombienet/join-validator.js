@@ -7,6 +7,7 @@
 //   4. a block whose BABE author is dave arrives, and finality goes on with four voters.
 // Prints `FIGURE` lines (scripts/test-networks.sh collects them). Returns 1.
 const path = require('path');
+const { pathToFileURL } = require('url');
 
 const modules = path.join(__dirname, '..', 'e2e', 'node_modules');
 const { Keyring } = require(path.join(modules, '@polkadot', 'keyring'));
@@ -16,15 +17,10 @@ const { u8aToHex } = require(path.join(modules, '@polkadot', 'util'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (m) => console.log(`[join] ${m}`);
 
+// JSON-RPC over HTTP through the e2e tests' helper (an ES module, hence import()).
 async function rawRpc(wsUri, method, params) {
-  const res = await fetch(wsUri.replace(/^ws/, 'http'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const body = await res.json();
-  if (body.error) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
+  const { rpc } = await import(pathToFileURL(path.join(__dirname, '..', 'e2e', 'lib', 'node.js')).href);
+  return rpc(wsUri.replace(/^ws/, 'http'), method, params);
 }
 
 function send(api, tx, signer) {
