@@ -8,6 +8,10 @@
 //   resumed             waits until finality moves past where `stalled` saw it; returns 1
 //   caughtup,<node>     waits until this node has finalized what <node> had finalized when the
 //                       step began; returns 1
+//   eras                reads back through this node's finalized blocks where each era began;
+//                       prints how long each era took and how long its first block (the one
+//                       that rotates the session and applies the election) took after the
+//                       block before; returns the number of era changes seen
 //   compare             every block `record` saw finalized is still finalized here, with the
 //                       same hash (nothing reverted or lost); returns 1
 //   restart,<node>[,<s>]  kills <node> (SIGKILL, paused or not), waits <s> seconds (default 1)
@@ -192,6 +196,36 @@ const modes = {
       await sleep(500);
     }
     throw new Error(`${target} did not answer RPC within 60 s of its restart`);
+  },
+
+  async eras(api, node) {
+    const { finalized } = await heads(api);
+    const eraAt = async (hash) => {
+      const era = await (await api.at(hash)).query.staking.activeEra();
+      return era.isSome ? era.unwrap().index.toNumber() : 0;
+    };
+    const nowAt = async (hash) => (await (await api.at(hash)).query.timestamp.now()).toNumber();
+    const first = await api.rpc.chain.getBlockHash(1);
+    let previous = await eraAt(first);
+    // The era running at block 1 (era 0 at genesis) counts from that block.
+    const starts = [{ era: previous, block: 1, at: await nowAt(first) }];
+    for (let n = 2; n <= finalized; n += 1) {
+      const hash = await api.rpc.chain.getBlockHash(n);
+      const era = await eraAt(hash);
+      if (era === previous) continue;
+      const parent = await api.rpc.chain.getBlockHash(n - 1);
+      const gap = (await nowAt(hash)) - (await nowAt(parent));
+      starts.push({ era, block: n, at: await nowAt(hash) });
+      console.log(`${node}: era ${era} began in block #${n}, ${gap / 1000} s after #${n - 1}`);
+      figure(`era-${era}-first-block-after-previous-s`, gap / 1000);
+      previous = era;
+    }
+    for (let i = 1; i < starts.length; i += 1) {
+      const [a, b] = [starts[i - 1], starts[i]];
+      figure(`era-${a.era}-length-s`, (b.at - a.at) / 1000);
+      console.log(`${node}: era ${a.era} lasted ${b.block - a.block} blocks, ${(b.at - a.at) / 1000} s`);
+    }
+    return starts.length - 1;
   },
 
   async compare(api, node, networkInfo) {
