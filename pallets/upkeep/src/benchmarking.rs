@@ -199,16 +199,25 @@ mod benchmarks {
 	}
 
 	/// `k` keepers all attest with real signatures; the first leader pays in its window, so
-	/// every keeper gets a part and the leader a bonus; the history is full.
+	/// every keeper gets a part and the leader a bonus; the history is full. The contract is
+	/// as large as one gets: every provider seat taken and a full change of members pending
+	/// (from after this period, so the payment still goes by the current members).
 	#[benchmark]
 	fn pay(k: Linear<1, { T::MaxKeepers::get() }>) {
 		let owner = user::<T>();
 		let ks = keepers::<T>(k);
-		let provider = providers::<T>("provider", 1).remove(0);
-		let m = members::<T>(ks.clone(), alloc::vec![provider.clone()]);
+		let ps = providers::<T>("provider", T::MaxProviders::get());
+		let provider = ps[0].clone();
+		let m = members::<T>(ks.clone(), ps);
 		let id = Pallet::<T>::do_create(&owner, m, terms::<T>(), escrow::<T>()).expect("creates");
 		fill_history::<T>(id, &provider, &ks[0]);
 		let ts: BlockNumberFor<T> = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(ts + 1u32.into());
+		let next = members::<T>(
+			keepers::<T>(T::MaxKeepers::get()),
+			providers::<T>("next", T::MaxProviders::get()),
+		);
+		Pallet::<T>::do_change_members(&owner, id, next).expect("changes");
 		let at = ts + 10u32.into();
 		frame_system::Pallet::<T>::set_block_number(at);
 		let st: SpaceTime = 1_000_000;

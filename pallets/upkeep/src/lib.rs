@@ -67,6 +67,7 @@ pub mod types;
 pub mod weights;
 
 pub use pallet::*;
+pub use payment::PayCost;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -464,7 +465,8 @@ pub mod pallet {
 
 		/// Pay `provider` for `[ts, te)` on `st`, attested by the keepers. The signer must be
 		/// the keeper whose leader window is open. Charged for `MaxKeepers` keepers up front;
-		/// the rest is refunded for a smaller group.
+		/// the rest is refunded for a smaller group, for a history not yet full (no record
+		/// dropped) and for parts paid to the owner itself ([`PayCost::weight`]).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::pay(T::MaxKeepers::get()))]
 		pub fn pay(
@@ -478,8 +480,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
 			let provider = T::Lookup::lookup(provider)?;
-			let keepers = Self::do_pay(&payer, contract, &provider, ts, te, st, &attestations)?;
-			Ok(Some(T::WeightInfo::pay(keepers)).into())
+			let cost = Self::do_pay(&payer, contract, &provider, ts, te, st, &attestations)?;
+			Ok(Some(cost.weight::<T>()).into())
 		}
 
 		/// A provider declares it will be down for maintenance in `[start, end)`: keepers skip

@@ -423,6 +423,114 @@ fn a_leader_bonus_goes_to_the_keeper_that_pays() {
 		assert_eq!(free(&order[2]), before[2] + 600);
 		assert_eq!(free(&order[3]), before[3] + 600);
 		assert_eq!(escrow_of(id), 1_000_000 - 20_000);
+		// One transfer carried the leader's part and bonus; the record keeps them apart.
+		let record = Payments::<Test>::get(id, 0).unwrap();
+		assert_eq!((record.to_each_keeper, record.bonus, record.paid), (600, 200, 20_000));
+		let transfers = System::events()
+			.into_iter()
+			.filter(|r| {
+				matches!(
+					&r.event,
+					RuntimeEvent::Balances(pallet_balances::Event::TransferOnHold { dest, .. })
+						if *dest == order[1]
+				)
+			})
+			.count();
+		assert_eq!(transfers, 1);
+	});
+}
+
+#[test]
+fn a_leader_bonus_too_small_alone_is_paid_with_the_share() {
+	run(|| {
+		// Part and bonus each below the existential deposit of a new account, together above.
+		let ed: Balance = ExistentialDeposit::get();
+		let split =
+			Split { provider: Perbill::from_percent(50), leader_bonus: Perbill::from_percent(25) };
+		let owner = account("Other");
+		let newcomer = account("K63");
+		let id = NextContractId::<Test>::get();
+		assert_ok!(Upkeep::create(
+			origin(&owner),
+			bounded(vec![newcomer.clone()]),
+			bounded(providers(1)),
+			PRICE,
+			PERIOD,
+			WINDOW,
+			1_000_000,
+			None,
+			Some(split),
+		));
+		let p = provider(0);
+		// Empty the newcomer's account: its share and bonus must open it again.
+		let all = Balances::free_balance(&newcomer);
+		assert_ok!(Balances::transfer_allow_death(origin(&newcomer), user(), all));
+		assert_eq!(System::account_exists(&newcomer), false);
+		// 2 per unit: `st` units pay 2·st; half to the provider, a quarter each to keepers and bonus.
+		let st = ed as u128 * 3 / 2;
+		let part = (2 * st as Balance) / 4;
+		assert!(part < ed && 2 * part >= ed, "part {part}, ED {ed}");
+		go_to(11);
+		assert_ok!(Upkeep::pay(
+			origin(&newcomer),
+			id,
+			p.clone(),
+			1,
+			11,
+			st,
+			attest_by(&[newcomer.clone()], id, &p, 1, 11, st),
+		));
+		assert_eq!(free(&newcomer), 2 * part);
+		let record = Payments::<Test>::get(id, 0).unwrap();
+		assert_eq!((record.to_each_keeper, record.bonus), (part, part));
+	});
+}
+
+#[test]
+fn a_payment_is_charged_for_the_writes_it_made() {
+	run(|| {
+		let db = <Test as frame_system::Config>::DbWeight::get();
+		let full = <() as crate::WeightInfo>::pay(1);
+		let pay = |owner: &AccountId, keeper: &AccountId, ts: u64, te: u64| {
+			let id = Contracts::<Test>::iter()
+				.find(|(_, c)| c.owner == *owner)
+				.map(|(id, _)| id)
+				.expect("the owner's contract");
+			go_to(te);
+			let p = provider(0);
+			let attestations = attest_by(&[keeper.clone()], id, &p, ts, te, 5);
+			Upkeep::pay(origin(keeper), id, p, ts, te, 5, attestations)
+				.expect("pays")
+				.actual_weight
+				.expect("a payment states its weight")
+		};
+		let k = keepers(1)[0].clone();
+		create(1, 1, 1_000_000);
+		// The mock keeps 4 payments: the first 4 drop no record, one write fewer.
+		for i in 0..4u64 {
+			assert_eq!(pay(&user(), &k, 1 + 10 * i, 11 + 10 * i), full - db.writes(1));
+		}
+		// The fifth drops the oldest: the whole benchmark.
+		assert_eq!(pay(&user(), &k, 41, 51), full);
+
+		// An owner that keeps its own contract pays itself: its account is touched once.
+		let own = account("Other");
+		assert_ok!(Upkeep::create(
+			origin(&own),
+			bounded(vec![own.clone()]),
+			bounded(providers(1)),
+			PRICE,
+			PERIOD,
+			WINDOW,
+			1_000_000,
+			None,
+			None,
+		));
+		let start = System::block_number();
+		assert_eq!(
+			pay(&own, &own, start, start + PERIOD),
+			full - db.writes(1) - db.reads_writes(1, 1)
+		);
 	});
 }
 

@@ -63,12 +63,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` in `[1, 16]`.
 	fn create(k: u32, p: u32, ) -> Weight {
 		// Proof size: measured `352 + k * (1 ±0) + p * (5 ±0)`, estimated `3856`.
-		// Minimum execution time: 182_881_000 ps.
-		Weight::from_parts(157_830_606, 3856)
-			// Standard error: 18_181
-			.saturating_add(Weight::from_parts(501_237, 0).saturating_mul(k.into()))
-			// Standard error: 73_991
-			.saturating_add(Weight::from_parts(3_250_099, 0).saturating_mul(p.into()))
+		// Minimum execution time: 180_656_000 ps.
+		Weight::from_parts(139_119_531, 3856)
+			// Standard error: 70_413
+			.saturating_add(Weight::from_parts(653_571, 0).saturating_mul(k.into()))
+			// Standard error: 286_555
+			.saturating_add(Weight::from_parts(5_565_041, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn top_up() -> Weight {
 		// Proof size: measured `660`, estimated `8741`.
-		// Minimum execution time: 91_510_000 ps.
-		Weight::from_parts(96_751_000, 8741)
+		// Minimum execution time: 91_060_000 ps.
+		Weight::from_parts(155_871_000, 8741)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,12 +98,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `p` in `[1, 16]`.
 	fn change_members(k: u32, p: u32, ) -> Weight {
 		// Proof size: measured `7642`, estimated `76206 + p * (4701 ±0)`.
-		// Minimum execution time: 308_726_000 ps.
-		Weight::from_parts(281_523_911, 76206)
-			// Standard error: 54_035
-			.saturating_add(Weight::from_parts(398_486, 0).saturating_mul(k.into()))
-			// Standard error: 219_902
-			.saturating_add(Weight::from_parts(8_712_038, 0).saturating_mul(p.into()))
+		// Minimum execution time: 317_201_000 ps.
+		Weight::from_parts(368_622_515, 76206)
+			// Standard error: 104_485
+			.saturating_add(Weight::from_parts(99_509, 0).saturating_mul(k.into()))
+			// Standard error: 425_217
+			.saturating_add(Weight::from_parts(5_731_254, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(19_u64))
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Upkeep::Contracts` (`max_values`: None, `max_size`: Some(5276), added: 7751, mode: `MaxEncodedLen`)
 	fn close() -> Weight {
 		// Proof size: measured `374`, estimated `8741`.
-		// Minimum execution time: 25_879_000 ps.
-		Weight::from_parts(30_637_000, 8741)
+		// Minimum execution time: 25_839_000 ps.
+		Weight::from_parts(32_661_000, 8741)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -133,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Upkeep::ContractsOf` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn finish() -> Weight {
 		// Proof size: measured `9884`, estimated `156123`.
-		// Minimum execution time: 438_507_000 ps.
-		Weight::from_parts(464_376_000, 156123)
+		// Minimum execution time: 451_441_000 ps.
+		Weight::from_parts(522_454_000, 156123)
 			.saturating_add(T::DbWeight::get().reads(68_u64))
 			.saturating_add(T::DbWeight::get().writes(68_u64))
 	}
@@ -152,11 +152,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Upkeep::Payments` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Component `k` in `[1, 64]`.
 	fn pay(k: u32, ) -> Weight {
-		// Proof size: measured `911 + k * (113 ±0)`, estimated `8741 + k * (2603 ±0)`.
-		// Minimum execution time: 275_784_000 ps.
-		Weight::from_parts(243_622_022, 8741)
-			// Standard error: 175_076
-			.saturating_add(Weight::from_parts(104_095_097, 0).saturating_mul(k.into()))
+		// Proof size: measured `5513 + k * (114 ±0)`, estimated `8741 + k * (2603 ±0)`.
+		// Minimum execution time: 284_290_000 ps.
+		Weight::from_parts(157_372_220, 8741)
+			// Standard error: 1_644_531
+			.saturating_add(Weight::from_parts(127_701_734, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -169,8 +169,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Upkeep::Providers` (`max_values`: None, `max_size`: Some(2226), added: 4701, mode: `MaxEncodedLen`)
 	fn declare_maintenance() -> Weight {
 		// Proof size: measured `470`, estimated `8741`.
-		// Minimum execution time: 32_150_000 ps.
-		Weight::from_parts(35_707_000, 8741)
+		// Minimum execution time: 32_831_000 ps.
+		Weight::from_parts(36_768_000, 8741)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -179,22 +179,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn create(k: u32, p: u32, ) -> Weight {
-		Weight::from_parts(157_830_606, 3856)
-			.saturating_add(Weight::from_parts(501_237, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(3_250_099, 0).saturating_mul(p.into()))
+		Weight::from_parts(139_119_531, 3856)
+			.saturating_add(Weight::from_parts(653_571, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_565_041, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(p.into())))
 	}
 	fn top_up() -> Weight {
-		Weight::from_parts(96_751_000, 8741)
+		Weight::from_parts(155_871_000, 8741)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn change_members(k: u32, p: u32, ) -> Weight {
-		Weight::from_parts(281_523_911, 76206)
-			.saturating_add(Weight::from_parts(398_486, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(8_712_038, 0).saturating_mul(p.into()))
+		Weight::from_parts(368_622_515, 76206)
+			.saturating_add(Weight::from_parts(99_509, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_731_254, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(19_u64))
@@ -202,18 +202,18 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(p.into()))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(30_637_000, 8741)
+		Weight::from_parts(32_661_000, 8741)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn finish() -> Weight {
-		Weight::from_parts(464_376_000, 156123)
+		Weight::from_parts(522_454_000, 156123)
 			.saturating_add(ParityDbWeight::get().reads(68_u64))
 			.saturating_add(ParityDbWeight::get().writes(68_u64))
 	}
 	fn pay(k: u32, ) -> Weight {
-		Weight::from_parts(243_622_022, 8741)
-			.saturating_add(Weight::from_parts(104_095_097, 0).saturating_mul(k.into()))
+		Weight::from_parts(157_372_220, 8741)
+			.saturating_add(Weight::from_parts(127_701_734, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -221,7 +221,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(k.into()))
 	}
 	fn declare_maintenance() -> Weight {
-		Weight::from_parts(35_707_000, 8741)
+		Weight::from_parts(36_768_000, 8741)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
