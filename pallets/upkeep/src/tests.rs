@@ -465,7 +465,7 @@ fn a_leader_bonus_too_small_alone_is_paid_with_the_share() {
 		// Empty the newcomer's account: its share and bonus must open it again.
 		let all = Balances::free_balance(&newcomer);
 		assert_ok!(Balances::transfer_allow_death(origin(&newcomer), user(), all));
-		assert_eq!(System::account_exists(&newcomer), false);
+		assert!(!System::account_exists(&newcomer));
 		// 2 per unit: `st` units pay 2·st; half to the provider, a quarter each to keepers and bonus.
 		let st = ed as u128 * 3 / 2;
 		let part = (2 * st as Balance) / 4;
@@ -478,7 +478,7 @@ fn a_leader_bonus_too_small_alone_is_paid_with_the_share() {
 			1,
 			11,
 			st,
-			attest_by(&[newcomer.clone()], id, &p, 1, 11, st),
+			attest_by(core::slice::from_ref(&newcomer), id, &p, 1, 11, st),
 		));
 		assert_eq!(free(&newcomer), 2 * part);
 		let record = Payments::<Test>::get(id, 0).unwrap();
@@ -498,7 +498,7 @@ fn a_payment_is_charged_for_the_writes_it_made() {
 				.expect("the owner's contract");
 			go_to(te);
 			let p = provider(0);
-			let attestations = attest_by(&[keeper.clone()], id, &p, ts, te, 5);
+			let attestations = attest_by(core::slice::from_ref(keeper), id, &p, ts, te, 5);
 			Upkeep::pay(origin(keeper), id, p, ts, te, 5, attestations)
 				.expect("pays")
 				.actual_weight
@@ -549,7 +549,7 @@ fn periods_have_no_gap_and_no_overlap_and_end_by_now() {
 				ts,
 				te,
 				5,
-				attest_by(&[k.clone()], id, &p, ts, te, 5),
+				attest_by(core::slice::from_ref(&k), id, &p, ts, te, 5),
 			)
 		};
 		assert_noop!(pay(0, 11), Error::<Test>::WrongPeriodStart);
@@ -583,7 +583,7 @@ fn one_payment_per_provider_per_period() {
 					12,
 					15,
 					5,
-					attest_by(&[k.clone()], id, &p, 12, 15, 5)
+					attest_by(core::slice::from_ref(&k), id, &p, 12, 15, 5)
 				),
 				Error::<Test>::TooEarly
 			);
@@ -764,7 +764,7 @@ fn attestations_of_a_paid_period_cannot_be_replayed() {
 		let id = create(1, 1, 1_000_000);
 		let p = provider(0);
 		let k = keepers(1)[0].clone();
-		let first = attest_by(&[k.clone()], id, &p, 1, 11, 50);
+		let first = attest_by(core::slice::from_ref(&k), id, &p, 1, 11, 50);
 		go_to(11);
 		assert_ok!(Upkeep::pay(origin(&k), id, p.clone(), 1, 11, 50, first.clone()));
 		go_to(21);
@@ -839,7 +839,7 @@ fn a_configured_tolerance_applies() {
 				1,
 				11,
 				100,
-				attest_by(&[k.clone()], 0, &p, 1, 11, 101)
+				attest_by(core::slice::from_ref(&k), 0, &p, 1, 11, 101)
 			),
 			Error::<Test>::NoAgreement
 		);
@@ -850,7 +850,7 @@ fn a_configured_tolerance_applies() {
 			1,
 			11,
 			100,
-			attest_by(&[k.clone()], 0, &p, 1, 11, 100)
+			attest_by(core::slice::from_ref(&k), 0, &p, 1, 11, 100)
 		));
 	});
 }
@@ -904,7 +904,7 @@ fn a_part_below_the_existential_deposit_of_a_new_account_stays_in_escrow() {
 			1,
 			11,
 			4,
-			attest_by(&[k.clone()], 0, &fresh, 1, 11, 4)
+			attest_by(core::slice::from_ref(&k), 0, &fresh, 1, 11, 4)
 		));
 		assert_eq!(free(&fresh), 0);
 		assert_eq!(escrow_of(0), 1_000);
