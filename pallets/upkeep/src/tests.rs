@@ -44,10 +44,21 @@ fn providers(n: u32) -> Vec<AccountId> {
 /// A contract of the user with `k` keepers (K0..) and `p` providers (P0..), price 2 per
 /// space-time unit, period 10, window 3.
 fn create_with(k: u32, p: u32, escrow: Balance, split: Option<Split>) -> ContractId {
+	create_by(&user(), keepers(k), p, escrow, split)
+}
+
+/// A contract of `owner` kept by `keepers`, with `p` providers (P0..), the same terms.
+fn create_by(
+	owner: &AccountId,
+	keepers: Vec<AccountId>,
+	p: u32,
+	escrow: Balance,
+	split: Option<Split>,
+) -> ContractId {
 	let id = NextContractId::<Test>::get();
 	assert_ok!(Upkeep::create(
-		origin(&user()),
-		bounded(keepers(k)),
+		origin(owner),
+		bounded(keepers),
 		bounded(providers(p)),
 		PRICE,
 		PERIOD,
@@ -449,18 +460,7 @@ fn a_leader_bonus_too_small_alone_is_paid_with_the_share() {
 			Split { provider: Perbill::from_percent(50), leader_bonus: Perbill::from_percent(25) };
 		let owner = account("Other");
 		let newcomer = account("K63");
-		let id = NextContractId::<Test>::get();
-		assert_ok!(Upkeep::create(
-			origin(&owner),
-			bounded(vec![newcomer.clone()]),
-			bounded(providers(1)),
-			PRICE,
-			PERIOD,
-			WINDOW,
-			1_000_000,
-			None,
-			Some(split),
-		));
+		let id = create_by(&owner, vec![newcomer.clone()], 1, 1_000_000, Some(split));
 		let p = provider(0);
 		// Empty the newcomer's account: its share and bonus must open it again.
 		let all = Balances::free_balance(&newcomer);
@@ -515,17 +515,7 @@ fn a_payment_is_charged_for_the_writes_it_made() {
 
 		// An owner that keeps its own contract pays itself: its account is touched once.
 		let own = account("Other");
-		assert_ok!(Upkeep::create(
-			origin(&own),
-			bounded(vec![own.clone()]),
-			bounded(providers(1)),
-			PRICE,
-			PERIOD,
-			WINDOW,
-			1_000_000,
-			None,
-			None,
-		));
+		create_by(&own, vec![own.clone()], 1, 1_000_000, None);
 		let start = System::block_number();
 		assert_eq!(
 			pay(&own, &own, start, start + PERIOD),
