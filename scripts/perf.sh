@@ -23,6 +23,8 @@ network="${1:-dev}"
 if [ "$network" = local ]; then count="${2:-30000}"; else count="${2:-60000}"; fi
 [ "$network" = kinds ] && count=0
 RATE="${RATE:-500}"
+# How many times `benchmark block` executes each block; it compares the average with the weight.
+BLOCK_REPEAT="${BLOCK_REPEAT:-3}"
 # A load test needs a pool that holds several blocks' worth of transactions, and RPC connections
 # that stay open while the harness sends thousands of submissions.
 POOL=(--pool-limit 200000 --pool-kbytes 400000 --rpc-max-connections 1000)
@@ -43,24 +45,41 @@ wait_rpc() { # wait_rpc <url>
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 db_bytes() { du -sb "$1" | cut -f1; }
 
+REPORTS=() # this run's reports, for the block re-execution
 load() { # load <url> <kind> <accounts> <count> <out> [harness flags...]
   local url="$1" kind="$2" accounts="$3" n="$4" out="$5"; shift 5
+  REPORTS+=("$out")
   step "codchain load --kind $kind --accounts $accounts --count $n $* -> $out"
   "$CLI" --url "$url" --suri //Alice load --kind "$kind" --accounts "$accounts" --count "$n" \
     --in-flight 256 --settle 180 --out "$out" --seed "//perf-$kind" "$@"
 }
 
-blocks() { # blocks <base-path> <chain args...> : re-executes the blocks that carried load
+blocks() { # blocks <base-path> <chain args...> : re-executes every block from the first that
+  # carried a load run's transactions to the last (setup blocks between runs included), then
+  # gives each run's blocks' highest share of their weight
   local base="$1"; shift
-  local from to
-  from="$(jq '[.blocks[] | select(.ours > 0) | .number] | min' "$OUT/$network-transfer.json")"
-  to="$(jq '[.blocks[] | select(.ours > 0) | .number] | max' "$OUT/$network-transfer.json")"
+  local from to r kind lo hi
+  from="$(jq -s '[.[].blocks[] | select(.ours > 0) | .number] | min' "${REPORTS[@]}")"
+  to="$(jq -s '[.[].blocks[] | select(.ours > 0) | .number] | max' "${REPORTS[@]}")"
   if [ ! -x "$BENCH_NODE" ]; then
     echo "no $BENCH_NODE: run ./scripts/benchmark.sh machine once to build it" >&2; return 1
   fi
-  step "benchmark block --from $from --to $to"
-  "$BENCH_NODE" benchmark block "$@" --base-path "$base" --from "$from" --to "$to" --repeat 3 \
-    2>&1 | grep -E "Block [0-9]+ with" | sed 's/^.*Block/Block/' | tee "$OUT/$network-blocks.txt"
+  step "benchmark block --from $from --to $to --repeat $BLOCK_REPEAT"
+  "$BENCH_NODE" benchmark block "$@" --base-path "$base" --from "$from" --to "$to" \
+    --repeat "$BLOCK_REPEAT" 2>&1 | grep -E "Block [0-9]+ with" | sed 's/^.*Block/Block/' \
+    | tee "$OUT/$network-blocks.txt"
+  step "each run's blocks against their weight"
+  for r in "${REPORTS[@]}"; do
+    kind="$(jq -r .kind "$r")"
+    lo="$(jq '[.blocks[] | select(.ours > 0) | .number] | min' "$r")"
+    hi="$(jq '[.blocks[] | select(.ours > 0) | .number] | max' "$r")"
+    awk -v k="$kind" -v lo="$lo" -v hi="$hi" '
+      $1 == "Block" && $2 >= lo && $2 <= hi {
+        pct = $7; sub(/%/, "", pct); n++; if (pct + 0 > max) { max = pct + 0; at = $2 }
+        if (pct + 0 > 100) over++ }
+      END { printf "%-10s blocks #%d-#%d: %d re-executed, highest %.2f%% (#%d), %d over\n",
+        k, lo, hi, n, max, at, over }' "$OUT/$network-blocks.txt"
+  done | tee "$OUT/$network-blocks-by-kind.txt"
   if grep -q "OVER WEIGHT" "$OUT/$network-blocks.txt"; then
     echo "a block took longer than its weight" >&2; return 1
   fi
@@ -119,6 +138,8 @@ case "$network" in
     for kind in "$@"; do
       load "$url" "$kind" 500 "${COUNT:-15000}" "$OUT/dev-$kind.json"
     done
+    cleanup; pids=()
+    blocks "$work/dev" --dev
     ;;
   *) echo "usage: scripts/perf.sh dev|local [COUNT] | kinds KIND..." >&2; exit 2 ;;
 esac

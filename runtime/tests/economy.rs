@@ -326,6 +326,12 @@ fn generated_weights_of_typical_calls() {
 		("market make_offer (1 coin)", Mk::make_offer(1), Mk::make_offer(16)),
 		("market accept (on-chain pair, 1 coin)", Mk::accept_on_chain(1), Mk::accept_on_chain(16)),
 		(
+			"market accept (COD for a coin, offer open)",
+			Mk::accept_native_open(),
+			Mk::accept_native(),
+		),
+		("market accept (COD for a coin, offer filled)", Mk::accept_native(), Mk::accept_native()),
+		(
 			"market accept (off-chain leg, 1 coin)",
 			Mk::accept_off_chain(1),
 			Mk::accept_off_chain(16),

@@ -10,6 +10,7 @@ use crate::{
 use std::time::Duration;
 use subxt::{
 	config::{RpcConfigFor, SubstrateExtrinsicParamsBuilder},
+	error::OnlineClientAtBlockError,
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::{Payload, TransactionStatus},
 	OnlineClient, OnlineClientAtBlock,
@@ -20,6 +21,9 @@ pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
 
 /// How long a connection attempt may take before the node counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long [`Client::at`] waits for a block it was told of to be announced to the client.
+const ANNOUNCE_WAIT: Duration = Duration::from_secs(6);
 
 /// Blocks a signed transaction stays valid for (its mortality), counted from the best block.
 pub const MORTALITY: u64 = 64;
@@ -134,7 +138,27 @@ impl Client {
 			.await
 			.map_err(Error::client)?
 			.ok_or_else(|| Error::Client("the node has no best block".into()))?;
-		self.api.at_block(hash).await.map_err(Error::client)
+		self.at(hash).await
+	}
+
+	/// The chain at block `hash`. The client reads blocks through its `chainHead_v1_follow`
+	/// subscription, which knows a block only once the node has announced it there; a block
+	/// just imported (the best one, say) may be announced a moment after another RPC method
+	/// named it, most of all on a busy node. So a block not found yet is asked for again, for
+	/// up to [`ANNOUNCE_WAIT`], before it counts as unknown.
+	pub async fn at(&self, hash: H256) -> Result<At, Error> {
+		let start = std::time::Instant::now();
+		loop {
+			match self.api.at_block(hash).await {
+				Ok(at) => return Ok(at),
+				Err(OnlineClientAtBlockError::BlockHeaderNotFound { .. })
+					if start.elapsed() < ANNOUNCE_WAIT =>
+				{
+					tokio::time::sleep(Duration::from_millis(100)).await
+				},
+				Err(e) => return Err(Error::client(e)),
+			}
+		}
 	}
 
 	/// The chain at its last finalized block.
@@ -157,7 +181,7 @@ impl Client {
 		hash: crate::H256,
 		payload: P,
 	) -> Result<P::ReturnType, Error> {
-		let at = self.api.at_block(hash).await.map_err(Error::client)?;
+		let at = self.at(hash).await?;
 		at.runtime_apis().call(payload).await.map_err(Error::client)
 	}
 
@@ -319,7 +343,7 @@ impl Client {
 		block_hash: H256,
 		finalized: bool,
 	) -> Result<Receipt, Error> {
-		let at = self.api.at_block(block_hash).await.map_err(Error::client)?;
+		let at = self.at(block_hash).await?;
 		let metadata = at.metadata();
 		let body = self.rpc.chain_get_block(Some(block_hash)).await.map_err(Error::client)?;
 		let extrinsics = body.map(|b| b.block.extrinsics).unwrap_or_default();

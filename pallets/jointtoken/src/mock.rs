@@ -102,6 +102,10 @@ impl OnChainAssets<AccountId> for Assets {
 		}
 	}
 
+	fn is_native(asset: &Asset) -> bool {
+		matches!(asset, Asset::Cod)
+	}
+
 	fn lock(
 		asset: &Asset,
 		owner: &AccountId,
@@ -200,6 +204,9 @@ pub struct MarketBench;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_market::traits::BenchmarkHelper<AccountId, Asset> for MarketBench {
 	fn asset(_: u32) -> Asset {
+		Asset::Cod
+	}
+	fn native() -> Asset {
 		Asset::Cod
 	}
 	fn fund(_: &Asset, _: &AccountId, _: MarketAmount, _: u32) {}

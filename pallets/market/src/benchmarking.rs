@@ -26,6 +26,10 @@ fn coin<T: Config>(n: u32) -> ResourceOf<T> {
 	Resource::OnChain(T::BenchmarkHelper::asset(n))
 }
 
+fn native<T: Config>() -> ResourceOf<T> {
+	Resource::OnChain(T::BenchmarkHelper::native())
+}
+
 fn fiat<T: Config>() -> ResourceOf<T> {
 	Resource::OffChain {
 		kind: OffChainKind::Fiat,
@@ -149,6 +153,34 @@ mod benchmarks {
 		#[extrinsic_call]
 		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
 		assert_eq!(Pallet::<T>::stats(acceptor).settled, 1);
+	}
+
+	/// Coin for the native currency, filling the offer on the acceptor's first trade: the
+	/// costliest pay leg (a coin out of escrow), a full expiry queue rewritten, the offer's
+	/// deposit back, the acceptor's record opened. The most a native payment costs.
+	#[benchmark]
+	fn accept_native() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let id = open_offer::<T>(&offerer, native::<T>(), 0);
+		#[extrinsic_call]
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT, Default::default());
+		assert_eq!(Pallet::<T>::stats(acceptor).settled, 1);
+		assert!(Offers::<T>::get(id).is_none());
+	}
+
+	/// The same payment for half of an offer that stays open, by an acceptor whose record an
+	/// earlier fill opened: how a standing offer is mostly taken.
+	#[benchmark]
+	fn accept_native_open() {
+		let offerer = funded::<T>("offerer", 0);
+		let acceptor = funded::<T>("acceptor", 0);
+		let id = open_offer::<T>(&offerer, native::<T>(), 0);
+		Pallet::<T>::do_accept(&acceptor, id, 1, &[]).expect("a first fill");
+		#[extrinsic_call]
+		accept(RawOrigin::Signed(acceptor.clone()), id, AMOUNT / 2, Default::default());
+		assert_eq!(Pallet::<T>::stats(acceptor).settled, 2);
+		assert!(Offers::<T>::get(id).is_some());
 	}
 
 	/// Fiat for coin with a bond, filling the offer: the acceptor escrows its payment from

@@ -443,7 +443,9 @@ pub mod pallet {
 		#[pallet::call_index(3)]
 		#[pallet::weight({
 			let n = Pallet::<T>::coins_charged(coins);
-			T::WeightInfo::accept_on_chain(n).max(T::WeightInfo::accept_off_chain(n))
+			T::WeightInfo::accept_on_chain(n)
+				.max(T::WeightInfo::accept_off_chain(n))
+				.max(T::WeightInfo::accept_native())
 		})]
 		pub fn accept(
 			origin: OriginFor<T>,
@@ -453,13 +455,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let acceptor = ensure_signed(origin)?;
 			let done = Self::do_accept(&acceptor, offer, amount, &coins)?;
-			let n = done.coins_spent.max(1);
-			Ok(Some(if done.settled {
-				T::WeightInfo::accept_on_chain(n)
-			} else {
-				T::WeightInfo::accept_off_chain(n)
-			})
-			.into())
+			Ok(Some(Self::accept_weight(&done)).into())
 		}
 
 		/// The receiver of a trade's off-chain leg confirms it was delivered, before the

@@ -120,6 +120,10 @@ impl OnChainAssets<AccountId> for Assets {
 		}
 	}
 
+	fn is_native(asset: &Asset) -> bool {
+		matches!(asset, Asset::Cod)
+	}
+
 	fn lock(
 		asset: &Asset,
 		owner: &AccountId,
@@ -225,6 +229,10 @@ impl crate::traits::BenchmarkHelper<AccountId, Asset> for BenchAssets {
 			Codcoin::declare_claim(origin, kind, Amount::MAX / 2, u64::MAX, None).unwrap();
 		}
 		Asset::Coin(issuer)
+	}
+
+	fn native() -> Asset {
+		Asset::Cod
 	}
 
 	fn fund(asset: &Asset, who: &AccountId, amount: Amount, pieces: u32) {

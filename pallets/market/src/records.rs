@@ -11,24 +11,25 @@ use crate::{
 
 impl<T: Config> Pallet<T> {
 	/// Applies `f` to `who`'s standing, first creating its record and holding `RecordDeposit`
-	/// from `who` if it has none.
+	/// from `who` if it has none. Returns whether it created the record (which costs the
+	/// deposit's hold, for the caller's weight).
 	///
 	/// Errors: `InsufficientDeposit` when a new record's deposit cannot be held.
 	pub(crate) fn update_record(
 		who: &T::AccountId,
 		f: impl FnOnce(&mut AccountStats),
-	) -> DispatchResult {
-		let mut record = match Stats::<T>::get(who) {
-			Some(record) => record,
+	) -> Result<bool, DispatchError> {
+		let (mut record, opened) = match Stats::<T>::get(who) {
+			Some(record) => (record, false),
 			None => {
 				let deposit = T::RecordDeposit::get();
 				Self::hold_deposit(who, deposit)?;
-				AccountDetailsOf::<T> { stats: AccountStats::default(), deposit }
+				(AccountDetailsOf::<T> { stats: AccountStats::default(), deposit }, true)
 			},
 		};
 		f(&mut record.stats);
 		Stats::<T>::insert(who, record);
-		Ok(())
+		Ok(opened)
 	}
 
 	/// Removes `who`'s record and releases its deposit.

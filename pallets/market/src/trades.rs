@@ -15,6 +15,7 @@ use crate::{
 		TradesByAccount,
 	},
 	types::*,
+	weights::WeightInfo,
 	CloseReason, OnChainAssets, Pallet,
 };
 
@@ -41,6 +42,12 @@ pub(crate) struct Acceptance {
 	pub coins_spent: u32,
 	/// Both legs were on-chain and moved at once; no trade is pending.
 	pub settled: bool,
+	/// The acceptor paid in the native currency (a balance transfer, no coins).
+	pub native: bool,
+	/// The fill closed the offer.
+	pub closed: bool,
+	/// The acceptor's record was opened (its first trade), holding its deposit.
+	pub opened_record: bool,
 }
 
 impl<T: Config> Pallet<T> {
@@ -73,9 +80,10 @@ impl<T: Config> Pallet<T> {
 		NextTradeId::<T>::put(trade.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
 		let offerer = offer.offerer.clone();
 		// The acceptor's record exists (and holds its deposit) before anything moves.
-		Self::update_record(acceptor, |_| {})?;
+		let opened_record = Self::update_record(acceptor, |_| {})?;
 		let mut coins_spent = 0;
 		let settled = offer.pay.asset().is_some() && offer.receive.asset().is_some();
+		let native = offer.receive.asset().is_some_and(T::Assets::is_native);
 
 		match (offer.pay.asset(), offer.receive.asset()) {
 			(Some(pay), Some(receive)) => {
@@ -151,13 +159,28 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 
-		if offer.remaining == 0 {
+		let closed = offer.remaining == 0;
+		if closed {
 			Self::unqueue_expiry(offer.expiry, id);
 			Self::close_offer(id, offer, CloseReason::Filled)?;
 		} else {
 			Offers::<T>::insert(id, offer);
 		}
-		Ok(Acceptance { trade, coins_spent, settled })
+		Ok(Acceptance { trade, coins_spent, settled, native, closed, opened_record })
+	}
+
+	/// What an acceptance is charged once it ran: the benchmark of the path it took. A native
+	/// payment for part of an offer, by an acceptor with a record, is the standing offer's
+	/// common case and has a benchmark of its own; a native payment that closed the offer or
+	/// opened the record is charged the costliest native acceptance, which does both.
+	pub(crate) fn accept_weight(done: &Acceptance) -> Weight {
+		let n = done.coins_spent.max(1);
+		match (done.settled, done.native) {
+			(false, _) => T::WeightInfo::accept_off_chain(n),
+			(true, false) => T::WeightInfo::accept_on_chain(n),
+			(true, true) if done.closed || done.opened_record => T::WeightInfo::accept_native(),
+			(true, true) => T::WeightInfo::accept_native_open(),
+		}
 	}
 
 	/// The bond a fill of `amount` puts up: its share of the offer's bond, rounded up, so that

@@ -18,6 +18,11 @@ pub trait OnChainAssets<AccountId> {
 	/// Whether the asset exists (a coin whose issuer has a record, COD always).
 	fn exists(asset: &Self::AssetId) -> bool;
 
+	/// Whether `asset` is the chain's native currency, whose payment is a plain balance
+	/// transfer: an acceptance paid in it is charged by its own benchmark instead of a coin
+	/// payment's. Answer `false` for anything else (it is then charged as coins, the costliest).
+	fn is_native(asset: &Self::AssetId) -> bool;
+
 	/// Moves `amount` of `asset` from `owner`'s free holdings into escrow, spending the `coins`
 	/// named (an asset held in coins), or choosing them itself when none are named. Returns
 	/// how many coins it spent (0 for an asset not held in coins), which the market's weight
@@ -71,6 +76,8 @@ pub trait OnChainAssets<AccountId> {
 pub trait BenchmarkHelper<AccountId, AssetId> {
 	/// Asset number `n` (0 and 1 must differ), created if needed.
 	fn asset(n: u32) -> AssetId;
+	/// The native currency, for which [`OnChainAssets::is_native`] holds.
+	fn native() -> AssetId;
 	/// Gives `who` `amount` of `asset` split into `pieces` coins (at most the market's
 	/// `MaxPaymentCoins`), each piece's deposit paid by a different account, so that a payment
 	/// spending all of them is the costliest case of its size.

@@ -39,6 +39,8 @@ pub trait WeightInfo {
 	fn make_offer(i: u32, ) -> Weight;
 	fn cancel_offer() -> Weight;
 	fn accept_on_chain(i: u32, ) -> Weight;
+	fn accept_native() -> Weight;
+	fn accept_native_open() -> Weight;
 	fn accept_off_chain(i: u32, ) -> Weight;
 	fn confirm_leg() -> Weight;
 	fn resolve_trade() -> Weight;
@@ -62,10 +64,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` in `[1, 16]`.
 	fn register_resources(r: u32, ) -> Weight {
 		// Proof size: measured `618 + r * (111 ±0)`, estimated `4074 + r * (2555 ±0)`.
-		// Minimum execution time: 136_063_000 ps.
-		Weight::from_parts(183_287_483, 4074)
-			// Standard error: 200_135
-			.saturating_add(Weight::from_parts(3_642_770, 0).saturating_mul(r.into()))
+		// Minimum execution time: 135_815_000 ps.
+		Weight::from_parts(137_408_826, 4074)
+			// Standard error: 33_075
+			.saturating_add(Weight::from_parts(5_279_840, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -104,10 +106,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn make_offer(i: u32, ) -> Weight {
 		// Proof size: measured `933 + i * (371 ±0)`, estimated `6100 + i * (2866 ±0)`.
-		// Minimum execution time: 292_064_000 ps.
-		Weight::from_parts(238_468_307, 6100)
-			// Standard error: 1_565_129
-			.saturating_add(Weight::from_parts(104_274_761, 0).saturating_mul(i.into()))
+		// Minimum execution time: 286_487_000 ps.
+		Weight::from_parts(226_139_074, 6100)
+			// Standard error: 235_775
+			.saturating_add(Weight::from_parts(72_857_408, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -142,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn cancel_offer() -> Weight {
 		// Proof size: measured `3601`, estimated `3856`.
-		// Minimum execution time: 237_362_000 ps.
-		Weight::from_parts(361_965_000, 3856)
+		// Minimum execution time: 237_224_000 ps.
+		Weight::from_parts(316_172_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -178,15 +180,79 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn accept_on_chain(i: u32, ) -> Weight {
 		// Proof size: measured `4568 + i * (422 ±0)`, estimated `8751 + i * (2866 ±0)`.
-		// Minimum execution time: 501_134_000 ps.
-		Weight::from_parts(551_181_487, 8751)
-			// Standard error: 1_088_678
-			.saturating_add(Weight::from_parts(65_765_900, 0).saturating_mul(i.into()))
+		// Minimum execution time: 543_327_000 ps.
+		Weight::from_parts(588_117_067, 8751)
+			// Standard error: 1_839_965
+			.saturating_add(Weight::from_parts(89_984_413, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
+	}
+	/// Storage: `Market::Offers` (r:1 w:1)
+	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextTradeId` (r:1 w:1)
+	/// Proof: `Market::NextTradeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Stats` (r:2 w:2)
+	/// Proof: `Market::Stats` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Escrow` (r:1 w:1)
+	/// Proof: `Codcoin::Escrow` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::EscrowTotals` (r:1 w:1)
+	/// Proof: `Codcoin::EscrowTotals` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::NextPourId` (r:1 w:1)
+	/// Proof: `Codcoin::NextPourId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::HeldTotals` (r:1 w:1)
+	/// Proof: `Codcoin::HeldTotals` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Expiring` (r:1 w:1)
+	/// Proof: `Market::Expiring` (`max_values`: None, `max_size`: Some(269), added: 2744, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OffersByPair` (r:0 w:1)
+	/// Proof: `Market::OffersByPair` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OffersByAccount` (r:0 w:1)
+	/// Proof: `Market::OffersByAccount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Holdings` (r:0 w:1)
+	/// Proof: `Codcoin::Holdings` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Coins` (r:0 w:1)
+	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	fn accept_native() -> Weight {
+		// Proof size: measured `3835`, estimated `6722`.
+		// Minimum execution time: 384_881_000 ps.
+		Weight::from_parts(501_829_000, 6722)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
+	}
+	/// Storage: `Market::Offers` (r:1 w:1)
+	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextTradeId` (r:1 w:1)
+	/// Proof: `Market::NextTradeId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Stats` (r:2 w:2)
+	/// Proof: `Market::Stats` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Escrow` (r:1 w:1)
+	/// Proof: `Codcoin::Escrow` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::EscrowTotals` (r:1 w:1)
+	/// Proof: `Codcoin::EscrowTotals` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::NextPourId` (r:1 w:1)
+	/// Proof: `Codcoin::NextPourId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::HeldTotals` (r:1 w:1)
+	/// Proof: `Codcoin::HeldTotals` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Holdings` (r:0 w:1)
+	/// Proof: `Codcoin::Holdings` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Codcoin::Coins` (r:0 w:1)
+	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
+	fn accept_native_open() -> Weight {
+		// Proof size: measured `3787`, estimated `6196`.
+		// Minimum execution time: 263_994_000 ps.
+		Weight::from_parts(383_688_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Market::Offers` (r:1 w:1)
 	/// Proof: `Market::Offers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
@@ -225,10 +291,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `i` in `[1, 16]`.
 	fn accept_off_chain(i: u32, ) -> Weight {
 		// Proof size: measured `4434 + i * (423 ±0)`, estimated `7864 + i * (2866 ±0)`.
-		// Minimum execution time: 456_902_000 ps.
-		Weight::from_parts(344_044_710, 7864)
-			// Standard error: 2_776_397
-			.saturating_add(Weight::from_parts(105_280_925, 0).saturating_mul(i.into()))
+		// Minimum execution time: 542_847_000 ps.
+		Weight::from_parts(695_838_605, 7864)
+			// Standard error: 958_392
+			.saturating_add(Weight::from_parts(53_540_022, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -259,8 +325,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn confirm_leg() -> Weight {
 		// Proof size: measured `2837`, estimated `6100`.
-		// Minimum execution time: 266_727_000 ps.
-		Weight::from_parts(332_580_000, 6100)
+		// Minimum execution time: 274_214_000 ps.
+		Weight::from_parts(315_821_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -288,8 +354,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn resolve_trade() -> Weight {
 		// Proof size: measured `2680`, estimated `3856`.
-		// Minimum execution time: 250_387_000 ps.
-		Weight::from_parts(334_774_000, 3856)
+		// Minimum execution time: 247_313_000 ps.
+		Weight::from_parts(292_237_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -317,8 +383,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Codcoin::Coins` (`max_values`: None, `max_size`: Some(168), added: 2643, mode: `MaxEncodedLen`)
 	fn resolve_trade_disputed() -> Weight {
 		// Proof size: measured `2870`, estimated `6100`.
-		// Minimum execution time: 269_473_000 ps.
-		Weight::from_parts(295_351_000, 6100)
+		// Minimum execution time: 279_143_000 ps.
+		Weight::from_parts(346_980_000, 6100)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -326,8 +392,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Trades` (`max_values`: None, `max_size`: Some(292), added: 2767, mode: `MaxEncodedLen`)
 	fn mark_sent() -> Weight {
 		// Proof size: measured `417`, estimated `3757`.
-		// Minimum execution time: 38_432_000 ps.
-		Weight::from_parts(49_241_000, 3757)
+		// Minimum execution time: 34_845_000 ps.
+		Weight::from_parts(46_808_000, 3757)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -341,8 +407,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(391), added: 2866, mode: `MaxEncodedLen`)
 	fn close_record() -> Weight {
 		// Proof size: measured `1697`, estimated `3856`.
-		// Minimum execution time: 104_355_000 ps.
-		Weight::from_parts(123_370_000, 3856)
+		// Minimum execution time: 108_293_000 ps.
+		Weight::from_parts(120_837_000, 3856)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -375,10 +441,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` in `[0, 32]`.
 	fn expire_offers(n: u32, ) -> Weight {
 		// Proof size: measured `757 + n * (579 ±0)`, estimated `3734 + n * (2866 ±0)`.
-		// Minimum execution time: 4_258_000 ps.
-		Weight::from_parts(142_467_200, 3734)
-			// Standard error: 1_184_721
-			.saturating_add(Weight::from_parts(177_466_240, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_098_000 ps.
+		Weight::from_parts(4_278_000, 3734)
+			// Standard error: 1_414_902
+			.saturating_add(Weight::from_parts(208_744_261, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -390,16 +456,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for test runtimes.
 impl WeightInfo for () {
 	fn register_resources(r: u32, ) -> Weight {
-		Weight::from_parts(183_287_483, 4074)
-			.saturating_add(Weight::from_parts(3_642_770, 0).saturating_mul(r.into()))
+		Weight::from_parts(137_408_826, 4074)
+			.saturating_add(Weight::from_parts(5_279_840, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(Weight::from_parts(0, 2555).saturating_mul(r.into()))
 	}
 	fn make_offer(i: u32, ) -> Weight {
-		Weight::from_parts(238_468_307, 6100)
-			.saturating_add(Weight::from_parts(104_274_761, 0).saturating_mul(i.into()))
+		Weight::from_parts(226_139_074, 6100)
+			.saturating_add(Weight::from_parts(72_857_408, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
@@ -407,22 +473,32 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn cancel_offer() -> Weight {
-		Weight::from_parts(361_965_000, 3856)
+		Weight::from_parts(316_172_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn accept_on_chain(i: u32, ) -> Weight {
-		Weight::from_parts(551_181_487, 8751)
-			.saturating_add(Weight::from_parts(65_765_900, 0).saturating_mul(i.into()))
+		Weight::from_parts(588_117_067, 8751)
+			.saturating_add(Weight::from_parts(89_984_413, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(21_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(i.into())))
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
+	fn accept_native() -> Weight {
+		Weight::from_parts(501_829_000, 6722)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(17_u64))
+	}
+	fn accept_native_open() -> Weight {
+		Weight::from_parts(383_688_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(13_u64))
+	}
 	fn accept_off_chain(i: u32, ) -> Weight {
-		Weight::from_parts(344_044_710, 7864)
-			.saturating_add(Weight::from_parts(105_280_925, 0).saturating_mul(i.into()))
+		Weight::from_parts(695_838_605, 7864)
+			.saturating_add(Weight::from_parts(53_540_022, 0).saturating_mul(i.into()))
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(i.into())))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
@@ -430,33 +506,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2866).saturating_mul(i.into()))
 	}
 	fn confirm_leg() -> Weight {
-		Weight::from_parts(332_580_000, 6100)
+		Weight::from_parts(315_821_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn resolve_trade() -> Weight {
-		Weight::from_parts(334_774_000, 3856)
+		Weight::from_parts(292_237_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 	}
 	fn resolve_trade_disputed() -> Weight {
-		Weight::from_parts(295_351_000, 6100)
+		Weight::from_parts(346_980_000, 6100)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn mark_sent() -> Weight {
-		Weight::from_parts(49_241_000, 3757)
+		Weight::from_parts(46_808_000, 3757)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn close_record() -> Weight {
-		Weight::from_parts(123_370_000, 3856)
+		Weight::from_parts(120_837_000, 3856)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn expire_offers(n: u32, ) -> Weight {
-		Weight::from_parts(142_467_200, 3734)
-			.saturating_add(Weight::from_parts(177_466_240, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_278_000, 3734)
+			.saturating_add(Weight::from_parts(208_744_261, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

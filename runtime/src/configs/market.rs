@@ -80,6 +80,10 @@ impl OnChainAssets<AccountId> for RuntimeAssets {
 		}
 	}
 
+	fn is_native(asset: &MarketAsset) -> bool {
+		matches!(asset, MarketAsset::Cod)
+	}
+
 	fn lock(
 		asset: &MarketAsset,
 		owner: &AccountId,
@@ -257,6 +261,10 @@ impl pallet_market::traits::BenchmarkHelper<AccountId, MarketAsset> for MarketBe
 			.expect("benchmark issuer declares a claim");
 		}
 		MarketAsset::Codcoin(issuer)
+	}
+
+	fn native() -> MarketAsset {
+		MarketAsset::Cod
 	}
 
 	fn fund(asset: &MarketAsset, who: &AccountId, amount: Amount, pieces: u32) {

@@ -153,7 +153,7 @@ async fn finalized_block(
 		.await
 		.map_err(Error::client)?
 		.ok_or_else(|| Error::Client(format!("no body for block #{number}")))?;
-	let at = client.api().at_block(hash).await.map_err(Error::client)?;
+	let at = client.at(hash).await?;
 	let weight = at
 		.storage()
 		.entry(runtime::storage().system().block_weight())
@@ -194,7 +194,7 @@ async fn finalized_block(
 }
 
 async fn timestamp(client: &Client, hash: H256) -> Result<u64, Error> {
-	let at = client.api().at_block(hash).await.map_err(Error::client)?;
+	let at = client.at(hash).await?;
 	at.storage()
 		.entry(runtime::storage().timestamp().now())
 		.map_err(Error::client)?
