@@ -12,7 +12,8 @@
 #                                   of tens of thousands of transactions clogs the peers'
 #                                   notification channels, see docs/PERFORMANCE.md)
 # Reports go to docs/perf/<network>-<kind>.json, the block re-execution to
-# docs/perf/<network>-blocks.txt, memory and database growth to docs/perf/<network>-growth.txt.
+# docs/perf/<network>-blocks.txt (each run's highest share in <network>-blocks-by-kind.txt),
+# memory and database growth to docs/perf/<network>-growth.txt.
 # Needs ./scripts/build.sh, and ./scripts/benchmark.sh's node for the block re-execution.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
