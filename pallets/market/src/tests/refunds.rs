@@ -57,11 +57,16 @@ fn accept_charged(who: AccountId, id: OfferId, amount: Amount) -> (Weight, Weigh
 	charged(who, Call::accept { offer: id, amount, coins: Default::default() })
 }
 
+/// Alice offers 100 of her coin for COD at 1:1.
+fn offer_of_alices_coin_for_cod() -> OfferId {
+	issue(ALICE, &[ALICE], 100);
+	offer(ALICE, coin(ALICE), cod(), ratio(1, 1), 100)
+}
+
 #[test]
 fn a_first_acceptance_paid_in_cod_keeps_the_costliest_native_weight() {
 	run(|| {
-		issue(ALICE, &[ALICE], 100);
-		let id = offer(ALICE, coin(ALICE), cod(), ratio(1, 1), 100);
+		let id = offer_of_alices_coin_for_cod();
 		// Bob's first trade opens his record, which the open path's benchmark does not do.
 		let (before, after) = accept_charged(BOB, id, 10);
 		assert_eq!(before, charged_before());
@@ -73,8 +78,7 @@ fn a_first_acceptance_paid_in_cod_keeps_the_costliest_native_weight() {
 #[test]
 fn a_cod_payment_for_part_of_an_open_offer_by_a_trader_with_a_record_keeps_the_open_weight() {
 	run(|| {
-		issue(ALICE, &[ALICE], 100);
-		let id = offer(ALICE, coin(ALICE), cod(), ratio(1, 1), 100);
+		let id = offer_of_alices_coin_for_cod();
 		accept_charged(BOB, id, 10);
 		let (_, after) = accept_charged(BOB, id, 10);
 		assert_eq!(after, W::accept_native_open());
@@ -85,8 +89,7 @@ fn a_cod_payment_for_part_of_an_open_offer_by_a_trader_with_a_record_keeps_the_o
 #[test]
 fn a_cod_payment_that_fills_the_offer_keeps_the_costliest_native_weight() {
 	run(|| {
-		issue(ALICE, &[ALICE], 100);
-		let id = offer(ALICE, coin(ALICE), cod(), ratio(1, 1), 100);
+		let id = offer_of_alices_coin_for_cod();
 		accept_charged(BOB, id, 10);
 		// Bob has a record now, but the fill closes the offer: its queue, indices and deposit.
 		let (_, after) = accept_charged(BOB, id, 90);
