@@ -11,11 +11,12 @@
 #                                   them at RATE per second (default 500; unthrottled, the gossip
 #                                   of tens of thousands of transactions clogs the peers'
 #                                   notification channels, see docs/PERFORMANCE.md)
+#   scripts/perf.sh reexec DIR      the block re-execution again, on the database a run kept
+#                                   in DIR (it keeps it when the check fails or finds no
+#                                   benchmark node, and says so)
 # Reports go to docs/perf/<network>-<kind>.json, the block re-execution to
 # docs/perf/<network>-blocks.txt (each run's highest share in <network>-blocks-by-kind.txt),
 # memory and database growth to docs/perf/<network>-growth.txt.
-#   scripts/perf.sh reexec DIR      the block re-execution of a run made before the benchmark
-#                                   node was built (that run keeps its database in DIR and says so)
 # Needs ./scripts/build.sh, and ./scripts/benchmark.sh's node for the block re-execution.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
