@@ -78,7 +78,7 @@ blocks() { # blocks <base-path> <chain args...> : re-executes every block from t
     return 1
   fi
   # `benchmark block --repeat N` averages N executions made back to back, so one stall of this
-  # shared VM lands in the average. Whole passes over the range, minutes apart, with each
+  # shared VM lands in the average. Whole passes over the range, each a pass apart, with each
   # block's median kept, measure what the block costs rather than when the host was slow.
   : >"$work/passes.txt"
   for pass in $(seq "$BLOCK_REPEAT"); do
