@@ -34,8 +34,7 @@ use smallvec::smallvec;
 use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 
 use crate::weights::{
-	self, block_weights::BlockExecutionWeight, paritydb_weights::constants::ParityDbWeight,
-	ExtrinsicBaseWeight,
+	self, paritydb_weights::constants::ParityDbWeight, BlockExecutionWeight, ExtrinsicBaseWeight,
 };
 use crate::{
 	AccountId, Authorship, Balance, Balances, Block, BlockNumber, Hash, Moment, Nonce,
