@@ -182,7 +182,8 @@ case "$network" in
     blocks "$work/dev" --dev
     ;;
   reexec)
-    # The block re-execution of an earlier run that had no benchmark node: reexec <work-dir>.
+    # The block re-execution of an earlier run that kept its database (a failed check or no
+    # benchmark node): reexec <work-dir>. A check that passes removes the directory.
     rm -rf "$work"; work="${2:?usage: scripts/perf.sh reexec <work-dir>}"; keep=1
     network="$(cat "$work/network")"
     mapfile -t REPORTS <"$work/reports"
